@@ -1,0 +1,73 @@
+//! The command line: clap's definition and its translation into a run.
+
+use crate::config::Selection;
+use crate::report::Format;
+use crate::run::{ColorChoice, RunOptions};
+use clap::Parser;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "letterlint",
+    version,
+    about = "A linter for cover letters: rustc-style findings and a score",
+    after_help = "Exit status: 0 pass, 1 an error-level finding or a score below --min-score, 2 the run could not complete."
+)]
+pub struct Cli {
+    /// Letters to lint (.md, .markdown, .txt); `-` reads standard input
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Run only these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+
+    /// Do not run these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// Fail (exit 1) when a letter scores below N [default: 70]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub min_score: Option<u32>,
+
+    /// `-D warnings`: treat every warning as an error
+    #[arg(short = 'D', value_name = "warnings", value_parser = ["warnings"])]
+    pub deny: Vec<String>,
+
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print a rule's documentation: what it checks, why, examples
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
+
+    /// List every rule with its level and summary
+    #[arg(long)]
+    pub list_rules: bool,
+
+    /// Use no configuration file
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl Cli {
+    pub fn into_options(self) -> RunOptions {
+        RunOptions {
+            paths: self.paths,
+            format: self.format,
+            selection: Selection {
+                select: self.select,
+                ignore: self.ignore,
+                deny_warnings: !self.deny.is_empty(),
+                min_score: self.min_score,
+            },
+            color: self.color,
+            explain: self.explain,
+            list_rules: self.list_rules,
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Front matter: the `+++` TOML or `---` YAML block at the top of a letter.
+//! It carries facts about the application, never prose.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    /// Byte range of the whole block, fences included.
+    pub range: Range<usize>,
+    pub company: Option<String>,
+    pub role: Option<String>,
+    pub profile: Option<String>,
+    pub posting: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("front matter at line {line} is not valid TOML: {message}")]
+pub struct FrontMatterError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Finds and reads front matter at the very start of `text`. Returns the
+/// default (empty range at 0) when there is none. YAML is read as flat
+/// `key: value` lines, which is all a letter's front matter needs.
+pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[bom..];
+    let fence = if rest.starts_with("+++") {
+        "+++"
+    } else if rest.starts_with("---") {
+        "---"
+    } else {
+        return Ok(FrontMatter::default());
+    };
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != fence {
+        return Ok(FrontMatter::default());
+    }
+    let body_start = bom + first_line_end;
+    let mut offset = body_start;
+    let mut body_end = None;
+    for line in text[body_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == fence || (fence == "---" && trimmed == "...") {
+            body_end = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    // An opening fence with no closing one is a thematic break, not front matter.
+    let Some((body_end, block_end)) = body_end else {
+        return Ok(FrontMatter::default());
+    };
+    let body = &text[body_start..body_end];
+    let mut front = FrontMatter {
+        range: 0..block_end,
+        ..FrontMatter::default()
+    };
+    let mut set = |key: &str, value: String| match key {
+        "company" => front.company = Some(value),
+        "role" => front.role = Some(value),
+        "profile" => front.profile = Some(value),
+        "posting" => front.posting = Some(value),
+        _ => {}
+    };
+    if fence == "+++" {
+        let table: toml::Table = toml::from_str(body).map_err(|e| {
+            let line = e
+                .span()
+                .map_or(0, |s| body[..s.start].matches('\n').count());
+            FrontMatterError {
+                line: 2 + line,
+                message: e.message().to_string(),
+            }
+        })?;
+        for (key, value) in table {
+            if let toml::Value::String(s) = value {
+                set(&key, s);
+            }
+        }
+    } else {
+        for line in body.lines() {
+            if line.starts_with(char::is_whitespace) {
+                continue;
+            }
+            if let Some((key, value)) = line.split_once(':') {
+                let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+                if !value.is_empty() {
+                    set(key.trim(), value.to_string());
+                }
+            }
+        }
+    }
+    Ok(front)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_front_matter() {
+        let text = "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n\nDear team,";
+        let fm = parse(text).unwrap();
+        assert_eq!(fm.company.as_deref(), Some("Halyard"));
+        assert_eq!(fm.role.as_deref(), Some("SRE"));
+        assert_eq!(
+            &text[fm.range.clone()],
+            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n"
+        );
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        let fm =
+            parse("---\ncompany: 'Kestrel Pay'\nprofile: fintech\ntags:\n  - x\n---\nHi").unwrap();
+        assert_eq!(fm.company.as_deref(), Some("Kestrel Pay"));
+        assert_eq!(fm.profile.as_deref(), Some("fintech"));
+    }
+
+    #[test]
+    fn unclosed_fence_is_not_front_matter() {
+        let fm = parse("---\nDear team,\n").unwrap();
+        assert_eq!(fm.range, 0..0);
+    }
+
+    #[test]
+    fn bad_toml_names_the_line() {
+        let err = parse("+++\ncompany = \"A\"\nrole = \n+++\n").unwrap_err();
+        assert_eq!(err.line, 3);
+    }
+}

@@ -1,0 +1,112 @@
+//! letterlint reads a cover letter the way a compiler reads code and reports
+//! what a hiring manager would object to.
+//!
+//! ```
+//! use letterlint::{lint, Config, Source};
+//! let source = Source::new("draft.md", "Dear team,\n\nI am a team player.\n");
+//! let report = lint(&source, &Config::default()).unwrap();
+//! assert!(report.diagnostics.iter().any(|d| d.rule == "cliche"));
+//! ```
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod explain;
+pub mod front_matter;
+pub mod letter;
+pub mod lexicon;
+pub mod metrics;
+pub mod report;
+pub mod rules;
+pub mod run;
+pub mod source;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Finding, Severity};
+pub use letter::Letter;
+pub use source::Source;
+
+use front_matter::FrontMatterError;
+use std::collections::HashMap;
+
+/// What linting one letter produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    pub path: String,
+    pub words: usize,
+    pub score: u32,
+    /// Letter-wide findings first, then in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Lints one letter with a resolved configuration.
+pub fn lint(source: &Source, config: &Config) -> Result<FileReport, FrontMatterError> {
+    let letter = Letter::parse(&source.text, source.is_plain_text())?;
+    let profile = letter
+        .front_matter
+        .profile
+        .as_deref()
+        .unwrap_or(&config.profile);
+    let engineering = profile != "general" && letter.is_engineering();
+    let mut diagnostics = Vec::new();
+    for active in &config.rules {
+        if active.engineering && !engineering {
+            continue;
+        }
+        let Some(severity) = active.level.severity() else {
+            continue;
+        };
+        for finding in active.rule.check(&letter) {
+            let strength = finding.strength;
+            diagnostics.push((
+                strength,
+                Diagnostic {
+                    rule: active.id.clone(),
+                    severity,
+                    message: finding.message,
+                    span: finding.span,
+                    label: finding.label,
+                    help: finding.help.or_else(|| Some(active.help.clone())),
+                    penalty: 0,
+                },
+            ));
+        }
+    }
+    diagnostics.sort_by_key(|(_, d)| (d.span.as_ref().map(|s| (s.start, s.end)), d.rule.clone()));
+
+    // Each finding costs strength × penalty until its rule's cap is spent.
+    let limits: HashMap<&str, (u32, u32)> = config
+        .rules
+        .iter()
+        .map(|r| (r.id.as_str(), (r.penalty, r.max_penalty)))
+        .collect();
+    let mut spent: HashMap<String, u32> = HashMap::new();
+    let mut total = 0u32;
+    let diagnostics = diagnostics
+        .into_iter()
+        .map(|(strength, mut d)| {
+            let (penalty, cap) = limits[d.rule.as_str()];
+            let used = spent.entry(d.rule.clone()).or_default();
+            let cost = ((strength * f64::from(penalty)).round() as u32).min(cap - *used);
+            *used += cost;
+            total += cost;
+            d.penalty = cost;
+            d
+        })
+        .collect();
+    Ok(FileReport {
+        path: source.path.clone(),
+        words: letter.word_count(),
+        score: 100u32.saturating_sub(total),
+        diagnostics,
+    })
+}

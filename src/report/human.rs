@@ -1,0 +1,105 @@
+//! The default output, shaped like rustc's: a header with the rule id, the
+//! source line with the span underlined, help lines, then a summary per file.
+
+use super::Linted;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::LineIndex;
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+use owo_colors::OwoColorize;
+use std::io::{self, Write};
+
+pub fn write(files: &[Linted], color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+    for file in files {
+        let index = LineIndex::new(&file.source.text);
+        for diagnostic in &file.report.diagnostics {
+            writeln!(
+                out,
+                "{}\n",
+                render(
+                    &renderer,
+                    &index,
+                    &file.source.text,
+                    &file.report.path,
+                    diagnostic
+                )
+            )?;
+        }
+        writeln!(out, "{}", summary(file, color))?;
+    }
+    Ok(())
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn render(
+    renderer: &Renderer,
+    index: &LineIndex,
+    text: &str,
+    path: &str,
+    d: &Diagnostic,
+) -> String {
+    let title = level(d.severity).primary_title(&d.message).id(&d.rule);
+    let mut group = match &d.span {
+        Some(span) => {
+            // Only the lines the span touches go to the renderer: a 1 MB
+            // letter does not make every snippet cost 1 MB.
+            let lines = index.lines_around(span);
+            let local =
+                span.start - lines.start..span.end.min(lines.end).max(span.start) - lines.start;
+            let mut annotation = AnnotationKind::Primary.span(local);
+            if let Some(label) = &d.label {
+                annotation = annotation.label(label.as_str());
+            }
+            title.element(
+                Snippet::source(&text[lines.clone()])
+                    .line_start(index.line_col(lines.start).line)
+                    .path(path)
+                    .annotation(annotation),
+            )
+        }
+        None => title.element(Origin::path(path)),
+    };
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    renderer.render(&[group])
+}
+
+fn summary(file: &Linted, color: bool) -> String {
+    let report = &file.report;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = format!(
+        "{}: score {}/100 · {} · {}",
+        report.path,
+        report.score,
+        plural(report.count(Severity::Error), "error"),
+        plural(report.count(Severity::Warning), "warning"),
+    );
+    let infos = report.count(Severity::Info);
+    if infos > 0 {
+        line.push_str(&format!(" · {}", plural(infos, "info")));
+    }
+    if !color {
+        return line;
+    }
+    if report.count(Severity::Error) > 0 || report.score < 70 {
+        line.red().bold().to_string()
+    } else if report.count(Severity::Warning) > 0 {
+        line.yellow().bold().to_string()
+    } else {
+        line.green().bold().to_string()
+    }
+}

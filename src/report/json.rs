@@ -1,0 +1,109 @@
+//! `--format json`: the stable report other tools read (DESIGN.md, "JSON report").
+
+use super::Linted;
+use crate::diagnostic::Severity;
+use crate::source::LineIndex;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    tool: Tool,
+    files: Vec<File<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    words: usize,
+    score: u32,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    span: Option<Span>,
+    penalty: u32,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Span {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+pub fn write(files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
+    let total = |severity| files.iter().map(|f| f.report.count(severity)).sum();
+    let report = Report {
+        version: 1,
+        tool: Tool {
+            name: "letterlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        files: files.iter().map(file).collect(),
+        summary: Summary {
+            files: files.len(),
+            errors: total(Severity::Error),
+            warnings: total(Severity::Warning),
+            infos: total(Severity::Info),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+fn file(linted: &Linted) -> File<'_> {
+    let index = LineIndex::new(&linted.source.text);
+    File {
+        path: &linted.report.path,
+        words: linted.report.words,
+        score: linted.report.score,
+        diagnostics: linted
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| Diagnostic {
+                rule: &d.rule,
+                severity: d.severity,
+                message: &d.message,
+                span: d.span.as_ref().map(|s| {
+                    let (start, end) = (index.line_col(s.start), index.line_col(s.end));
+                    Span {
+                        start: s.start,
+                        end: s.end,
+                        line: start.line,
+                        column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                    }
+                }),
+                penalty: d.penalty,
+                help: d.help.as_deref(),
+            })
+            .collect(),
+    }
+}

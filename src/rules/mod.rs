@@ -1,0 +1,147 @@
+//! The rule trait and the one registry of every built-in rule.
+//!
+//! Adding a rule = one `src/rules/<id>.rs`, one `rules/<id>.toml`, one line
+//! in `BUILTINS`. The TOML holds what a person edits (docs, level, penalty,
+//! word lists, thresholds); the Rust file only the logic.
+
+use crate::diagnostic::{Finding, Level};
+use crate::letter::Letter;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+mod cliche;
+mod metric_coverage;
+mod missing_metrics;
+mod no_observability;
+mod placeholder;
+mod stack_soup;
+mod vague_closing;
+mod word_count;
+
+/// A rule is pure: it reads the letter and says what it finds. No I/O, no
+/// configuration look-ups, no printing. The struct is its `[params]`.
+pub trait Rule: Send + Sync {
+    fn check(&self, letter: &Letter) -> Vec<Finding>;
+}
+
+/// `rules/<id>.toml`: the rule's documentation, defaults and parameters.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDoc {
+    pub id: String,
+    pub summary: String,
+    pub level: Level,
+    /// Score cost of one finding at full strength.
+    pub penalty: u32,
+    /// Most this rule can cost one letter.
+    pub max_penalty: u32,
+    /// Silent for letters that are not software-engineering applications.
+    #[serde(default)]
+    pub engineering: bool,
+    pub help: String,
+    pub why: String,
+    pub advice: Vec<String>,
+    pub bad: String,
+    pub good: String,
+    #[serde(default)]
+    pub params: toml::Table,
+}
+
+pub struct Builtin {
+    pub id: &'static str,
+    pub doc: &'static str,
+    pub build: fn(toml::Table) -> Result<Box<dyn Rule>, toml::de::Error>,
+}
+
+/// Deserializes a rule's `[params]` (`deny_unknown_fields`, so a typo in a
+/// user's override is an error) and compiles it once.
+fn build<P: DeserializeOwned, R: Rule + 'static>(
+    params: toml::Table,
+    make: fn(P) -> R,
+) -> Result<Box<dyn Rule>, toml::de::Error> {
+    Ok(Box::new(make(params.try_into()?)))
+}
+
+macro_rules! builtin {
+    ($id:literal, $make:expr) => {
+        Builtin {
+            id: $id,
+            doc: include_str!(concat!("../../rules/", $id, ".toml")),
+            build: |params| build(params, $make),
+        }
+    };
+}
+
+/// Every built-in rule, alphabetical.
+pub static BUILTINS: &[Builtin] = &[
+    builtin!("cliche", cliche::Cliche::new),
+    builtin!("metric-coverage", metric_coverage::MetricCoverage::new),
+    builtin!("missing-metrics", missing_metrics::MissingMetrics::new),
+    builtin!("no-observability", no_observability::NoObservability::new),
+    builtin!("placeholder", placeholder::Placeholder::new),
+    builtin!("stack-soup", stack_soup::StackSoup::new),
+    builtin!("vague-closing", vague_closing::VagueClosing::new),
+    builtin!("word-count", word_count::WordCount::new),
+];
+
+static DOCS: LazyLock<Vec<RuleDoc>> = LazyLock::new(|| {
+    BUILTINS
+        .iter()
+        .map(|b| {
+            let doc: RuleDoc = toml::from_str(b.doc)
+                .unwrap_or_else(|e| panic!("rules/{}.toml is invalid: {e}", b.id));
+            assert_eq!(doc.id, b.id, "rules/{}.toml names another id", b.id);
+            doc
+        })
+        .collect()
+});
+
+/// The parsed docs of every built-in rule, in registry order.
+pub fn docs() -> &'static [RuleDoc] {
+    &DOCS
+}
+
+pub fn doc(id: &str) -> Option<&'static RuleDoc> {
+    docs().iter().find(|d| d.id == id)
+}
+
+pub fn builtin(id: &str) -> Option<&'static Builtin> {
+    BUILTINS.iter().find(|b| b.id == id)
+}
+
+/// A rule's built-in phrase list with a user's `extra` phrases added and
+/// their `allow`ed ones taken out: the shape every phrase-list rule takes.
+pub fn word_list(base: &[String], extra: &[String], allow: &[String]) -> Vec<String> {
+    base.iter()
+        .chain(extra)
+        .filter(|p| !allow.iter().any(|a| a.eq_ignore_ascii_case(p)))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one rule alone on a snippet, with the rule's default params.
+    use super::*;
+
+    pub fn check(id: &str, text: &str) -> Vec<Finding> {
+        let doc = doc(id).expect("known rule");
+        let rule =
+            (builtin(id).expect("registered").build)(doc.params.clone()).expect("valid params");
+        let letter = Letter::parse(text, false).expect("parses");
+        rule.check(&letter)
+    }
+
+    pub fn fires(id: &str, text: &str) -> bool {
+        !check(id, text).is_empty()
+    }
+
+    /// The source text each finding points at.
+    pub fn spans<'a>(id: &str, text: &'a str) -> Vec<&'a str> {
+        check(id, text)
+            .into_iter()
+            .filter_map(|f| f.span.map(|s| &text[s]))
+            .collect()
+    }
+}

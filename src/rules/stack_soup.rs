@@ -1,0 +1,214 @@
+use super::Rule;
+use crate::diagnostic::Finding;
+use crate::letter::{BlockKind, Letter};
+use crate::lexicon::Mention;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StackSoup {
+    /// Distinct names separated only by commas, "and", "or", slashes…
+    min_run: usize,
+    /// Distinct names in one sentence, however they are joined.
+    max_per_sentence: usize,
+    /// Words that may stand between two names of an inventory.
+    joiners: Vec<String>,
+}
+
+impl StackSoup {
+    pub fn new(params: StackSoup) -> Self {
+        params
+    }
+
+    /// True when only punctuation and joining words lie between two names.
+    fn only_joiners(&self, gap: &str) -> bool {
+        gap.split(|c: char| c.is_whitespace() || ",;/&+()·|".contains(c))
+            .filter(|w| !w.is_empty())
+            .all(|w| self.joiners.iter().any(|j| j.eq_ignore_ascii_case(w)))
+    }
+}
+
+fn distinct(mentions: &[&Mention]) -> usize {
+    mentions
+        .iter()
+        .map(|m| m.tech)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+fn count_words(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS.get(n).map_or(n.to_string(), |w| w.to_string())
+}
+
+impl Rule for StackSoup {
+    fn check(&self, letter: &Letter) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        // Sentence by sentence: runs of names joined only by separators.
+        for (index, block) in letter.blocks.iter().enumerate() {
+            let in_block: Vec<&Mention> = letter
+                .technologies
+                .iter()
+                .filter(|m| m.block == index)
+                .collect();
+            for sentence in &block.sentences {
+                let names: Vec<&Mention> = in_block
+                    .iter()
+                    .copied()
+                    .filter(|m| sentence.start <= m.prose.start && m.prose.end <= sentence.end)
+                    .collect();
+                let mut runs: Vec<Vec<&Mention>> = Vec::new();
+                for m in &names {
+                    match runs.last_mut() {
+                        Some(run)
+                            if self.only_joiners(
+                                &block.text()
+                                    [run.last().expect("non-empty").prose.end..m.prose.start],
+                            ) =>
+                        {
+                            run.push(m)
+                        }
+                        _ => runs.push(vec![m]),
+                    }
+                }
+                let mut reported = false;
+                for run in runs.iter().filter(|r| distinct(r) >= self.min_run) {
+                    let span = run[0].span.start..run[run.len() - 1].span.end;
+                    findings.push(
+                        Finding::at(
+                            span,
+                            format!(
+                                "{} technologies listed as an inventory",
+                                count_words(distinct(run))
+                            ),
+                        )
+                        .label("a list, not a story"),
+                    );
+                    reported = true;
+                }
+                if !reported && distinct(&names) >= self.max_per_sentence {
+                    let span = names[0].span.start..names[names.len() - 1].span.end;
+                    findings.push(
+                        Finding::at(
+                            span,
+                            format!(
+                                "{} technologies named in one sentence",
+                                count_words(distinct(&names))
+                            ),
+                        )
+                        .label("an inventory, however it is joined"),
+                    );
+                }
+            }
+        }
+        // Bullet lists whose items are nothing but names.
+        let mut run: Vec<usize> = Vec::new();
+        let mut flush = |run: &mut Vec<usize>| {
+            let names: Vec<&Mention> = letter
+                .technologies
+                .iter()
+                .filter(|m| run.contains(&m.block))
+                .collect();
+            if distinct(&names) >= self.min_run {
+                let span = names[0].span.start..names[names.len() - 1].span.end;
+                findings.push(
+                    Finding::at(
+                        span,
+                        format!(
+                            "{} technologies listed as bare bullet items",
+                            count_words(distinct(&names))
+                        ),
+                    )
+                    .label("a skills section, not a story"),
+                );
+            }
+            run.clear();
+        };
+        let mut current_list = None;
+        for (index, block) in letter.blocks.iter().enumerate() {
+            let BlockKind::ListItem { list, .. } = block.kind else {
+                flush(&mut run);
+                current_list = None;
+                continue;
+            };
+            let names: Vec<&Mention> = letter
+                .technologies
+                .iter()
+                .filter(|m| m.block == index)
+                .collect();
+            let mut rest = block.text().to_string();
+            for m in names.iter().rev() {
+                rest.replace_range(m.prose.clone(), " ");
+            }
+            let bare = !names.is_empty() && self.only_joiners(&rest);
+            if !bare || current_list != Some(list) {
+                flush(&mut run);
+            }
+            current_list = Some(list);
+            if bare {
+                run.push(index);
+            }
+        }
+        flush(&mut run);
+        findings.sort_by_key(|f| f.span.as_ref().map(|s| s.start));
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{check, fires, spans};
+
+    #[test]
+    fn comma_inventory() {
+        let text = "I work mainly in Java, Kotlin, Spring Boot, MySQL and Redis.";
+        assert_eq!(
+            spans("stack-soup", text),
+            ["Java, Kotlin, Spring Boot, MySQL and Redis"]
+        );
+        assert_eq!(
+            check("stack-soup", text)[0].message,
+            "five technologies listed as an inventory"
+        );
+    }
+
+    #[test]
+    fn six_in_one_sentence_joined_by_words() {
+        let text = "My work has touched Go and Rust on the service side, Postgres plus Redis for storage, Kafka with Flink for streaming, and Kubernetes for deployment.";
+        assert_eq!(
+            check("stack-soup", text)[0].message,
+            "seven technologies named in one sentence"
+        );
+    }
+
+    #[test]
+    fn names_inside_a_story_are_not_soup() {
+        let text = "I rewrote the Kafka consumer in Go so that it read change events straight from Postgres's replication slot and patched fields in Elasticsearch, instead of round-tripping through the Rails API.";
+        assert!(!fires("stack-soup", text));
+    }
+
+    #[test]
+    fn code_never_counts() {
+        let text = "Our deploy path (`terraform`, `helm`, `argocd` and `kubectl` scripts) worked.\n\n```yaml\npostgres: {}\nredis: {}\nkafka: {}\nclickhouse: {}\n```\n";
+        assert!(!fires("stack-soup", text));
+    }
+
+    #[test]
+    fn bare_bullet_items() {
+        let text = "Tools I use every day:\n\n- Terraform\n- Ansible\n- Jenkins\n- Docker\n\nThen a paragraph.";
+        assert_eq!(
+            check("stack-soup", text)[0].message,
+            "four technologies listed as bare bullet items"
+        );
+        let story = "- Built a quoting API on Java and Postgres at 120 ms p99.\n- Moved Kafka consumers to Go.\n- Ran Redis.\n";
+        assert!(!fires("stack-soup", story));
+    }
+
+    #[test]
+    fn three_is_not_an_inventory() {
+        assert!(!fires("stack-soup", "I write Go, Postgres and Redis."));
+    }
+}

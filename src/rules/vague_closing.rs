@@ -1,0 +1,127 @@
+use super::Rule;
+use crate::diagnostic::Finding;
+use crate::letter::Letter;
+use crate::lexicon::PhraseSet;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Formulas a closing is made of when it offers nothing.
+    stock: Vec<String>,
+    /// Verbs of a concrete offer: "walk you through", "send", "share".
+    offers: Vec<String>,
+    /// Objects that turn an offer back into a formula: "share my experience".
+    vague_objects: Vec<String>,
+    /// A specific question in statement form: "I'd like to hear how you…".
+    asks: Vec<String>,
+}
+
+pub struct VagueClosing {
+    stock: PhraseSet,
+    offers: PhraseSet,
+    vague_objects: PhraseSet,
+    asks: PhraseSet,
+}
+
+fn set(phrases: Vec<String>) -> PhraseSet {
+    PhraseSet::new(phrases.into_iter().map(|p| (p, 0, false)), &[])
+}
+
+impl VagueClosing {
+    pub fn new(params: Params) -> Self {
+        VagueClosing {
+            stock: set(params.stock),
+            offers: set(params.offers),
+            vague_objects: set(params.vague_objects),
+            asks: set(params.asks),
+        }
+    }
+
+    /// A question, a specific ask, or an offer of something the reader can
+    /// hold: a design doc, a walk-through, a sample.
+    fn is_concrete(&self, sentence: &str) -> bool {
+        if sentence
+            .trim_end_matches(['"', '\'', ')', '’', '”'])
+            .ends_with('?')
+            || self.asks.is_match(sentence)
+        {
+            return true;
+        }
+        self.offers.find(sentence).iter().any(|offer| {
+            let after: String = sentence[offer.range.end..]
+                .split_whitespace()
+                .take(5)
+                .collect::<Vec<_>>()
+                .join(" ");
+            !self.vague_objects.is_match(&after)
+        })
+    }
+}
+
+impl Rule for VagueClosing {
+    fn check(&self, letter: &Letter) -> Vec<Finding> {
+        let Some(closing) = letter.closing() else {
+            return Vec::new();
+        };
+        if closing
+            .sentences
+            .iter()
+            .any(|s| self.is_concrete(closing.sentence_text(s)))
+        {
+            return Vec::new();
+        }
+        let text = closing.text();
+        let (span, label) = match self.stock.find(text).first() {
+            Some(m) => (closing.prose.source_range(m.range.clone()), "stock phrase"),
+            None => (
+                closing.prose.source_range(0..text.len()),
+                "no offer or question here",
+            ),
+        };
+        vec![Finding::at(span, "the closing offers nothing concrete").label(label)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, spans};
+
+    fn letter(closing: &str) -> String {
+        format!("Dear team,\n\nI built the ledger.\n\n{closing}\n\nSincerely,\nAna")
+    }
+
+    #[test]
+    fn stock_closings_fire_on_the_first_formula() {
+        let text = letter(
+            "Thank you for your time and consideration. I look forward to hearing from you.",
+        );
+        assert_eq!(spans("vague-closing", &text), ["Thank you for your time"]);
+        assert!(fires(
+            "vague-closing",
+            &letter("I look forward to hearing from you. I can be reached at (555) 017-3342.")
+        ));
+        assert!(fires(
+            "vague-closing",
+            &letter("I would love to share more about my experience and how I can contribute.")
+        ));
+    }
+
+    #[test]
+    fn a_concrete_offer_or_question_is_not_vague() {
+        for closing in [
+            "I look forward to hearing from you, and in the meantime I'd be glad to walk you through the postmortem on a call.",
+            "Would a call next week work to talk through how you deduplicate retries?",
+            "I can send a redacted version of the design doc.",
+            "I'd like to hear how your team handles releases around its busiest days.",
+        ] {
+            assert!(!fires("vague-closing", &letter(closing)), "{closing}");
+        }
+    }
+
+    #[test]
+    fn the_closing_is_the_paragraph_before_the_sign_off() {
+        let text = "Dear team,\n\nWould you like a demo?\n\nThank you for your time.\n\nBest,\nAna\n\n## Day-one proposal\n\nI would send a plan.";
+        assert!(fires("vague-closing", text));
+    }
+}

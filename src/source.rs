@@ -1,0 +1,105 @@
+//! The text of one letter and the line index reporters use to turn byte
+//! offsets into lines and columns.
+
+use std::ops::Range;
+
+/// A letter as read: its display path (as given on the command line, `-` for
+/// stdin) and its full text. Spans everywhere are byte ranges into `text`.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// `.txt` letters are plain paragraphs; everything else is markdown.
+    pub fn is_plain_text(&self) -> bool {
+        self.path.to_ascii_lowercase().ends_with(".txt")
+    }
+}
+
+/// Start offsets of every line, built once per file so that each lookup is a
+/// binary search instead of a rescan of the text.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and a 1-based column counted in Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// 0-based index of the line holding `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        LineCol {
+            line: line + 1,
+            column: self.text[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The byte range of the whole lines that `span` touches, without the
+    /// final line break: what a reporter shows as the snippet.
+    pub fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.line_of(span.start.min(self.text.len()));
+        let last = self.line_of(span.end.max(span.start).min(self.text.len()));
+        let start = self.line_starts[first];
+        let end = self
+            .line_starts
+            .get(last + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let index = LineIndex::new("héllo\nwörld\n");
+        assert_eq!(index.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(3), LineCol { line: 1, column: 3 });
+        let w = "héllo\n".len();
+        assert_eq!(index.line_col(w + 3), LineCol { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn lines_around_covers_whole_lines() {
+        let text = "one\ntwo three\nfour";
+        let index = LineIndex::new(text);
+        let r = index.lines_around(&(6..9));
+        assert_eq!(&text[r], "two three");
+        let r = index.lines_around(&(2..15));
+        assert_eq!(&text[r], "one\ntwo three\nfour");
+    }
+}
