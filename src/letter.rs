@@ -396,11 +396,9 @@ fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Vec<Range<usi
                     }
                 }
             }
-            Event::Text(_) => {
-                if in_code == 0 && in_image == 0 && in_autolink == 0 {
-                    if let Some(frame) = frames.last_mut() {
-                        frame.prose.push(source, range);
-                    }
+            Event::Text(_) if in_code == 0 && in_image == 0 && in_autolink == 0 => {
+                if let Some(frame) = frames.last_mut() {
+                    frame.prose.push(source, range);
                 }
             }
             Event::TaskListMarker(_) => {

@@ -93,8 +93,9 @@ fn is_whole_word(text: &str, range: Range<usize>) -> bool {
     let last = text[range.clone()].chars().next_back();
     // Only a word character at the edge of the phrase needs a boundary:
     // "C++" may be followed by a letter-less comma, ".NET" preceded by space.
-    !(first.is_some_and(word_char) && before.is_some_and(word_char))
-        && !(last.is_some_and(word_char) && after.is_some_and(word_char))
+    let glued_before = first.is_some_and(word_char) && before.is_some_and(word_char);
+    let glued_after = last.is_some_and(word_char) && after.is_some_and(word_char);
+    !glued_before && !glued_after
 }
 
 /// Parses an embedded TOML file; a broken built-in list is a bug caught by

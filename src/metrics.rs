@@ -317,7 +317,7 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
             } else {
                 nearest_cue(8, &kinds)
             }
-        } else if let Some(j) = rate_end(&tokens, i, &rest) {
+        } else if let Some(j) = rate_end(tokens, i, &rest) {
             let counted = &tokens[i + 1..j];
             // "from roughly 300 a month": what is counted was named before.
             let named_before = counted.is_empty() && has_cue(10, &lex.cues.reliability);

@@ -5,8 +5,9 @@ use super::Linted;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::LineIndex;
 use annotate_snippets::renderer::DecorStyle;
-use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use owo_colors::OwoColorize;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub fn write(files: &[Linted], color: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -27,7 +28,8 @@ pub fn write(files: &[Linted], color: bool, out: &mut dyn Write) -> io::Result<(
                     &index,
                     &file.source.text,
                     &file.report.path,
-                    diagnostic
+                    diagnostic,
+                    color,
                 )
             )?;
         }
@@ -50,28 +52,37 @@ fn render(
     text: &str,
     path: &str,
     d: &Diagnostic,
+    color: bool,
 ) -> String {
     let title = level(d.severity).primary_title(&d.message).id(&d.rule);
-    let mut group = match &d.span {
-        Some(span) => {
-            // Only the lines the span touches go to the renderer: a 1 MB
-            // letter does not make every snippet cost 1 MB.
-            let lines = index.lines_around(span);
-            let local =
-                span.start - lines.start..span.end.min(lines.end).max(span.start) - lines.start;
-            let mut annotation = AnnotationKind::Primary.span(local);
-            if let Some(label) = &d.label {
-                annotation = annotation.label(label.as_str());
-            }
-            title.element(
-                Snippet::source(&text[lines.clone()])
-                    .line_start(index.line_col(lines.start).line)
-                    .path(path)
-                    .annotation(annotation),
-            )
+    let Some(span) = &d.span else {
+        // Letter-wide: nothing to underline, so the location is the file.
+        let mut out = renderer.render(&[Group::with_title(title)]);
+        let (arrow, help) = if color {
+            ("-->".blue().bold().to_string(), "help".bold().to_string())
+        } else {
+            ("-->".to_string(), "help".to_string())
+        };
+        let _ = write!(out, "\n {arrow} {path}");
+        if let Some(text) = &d.help {
+            let _ = write!(out, "\n  = {help}: {text}");
         }
-        None => title.element(Origin::path(path)),
+        return out;
     };
+    // Only the lines the span touches go to the renderer: a 1 MB letter
+    // does not make every snippet cost 1 MB.
+    let lines = index.lines_around(span);
+    let local = span.start - lines.start..span.end.min(lines.end).max(span.start) - lines.start;
+    let mut annotation = AnnotationKind::Primary.span(local);
+    if let Some(label) = &d.label {
+        annotation = annotation.label(label.as_str());
+    }
+    let mut group = title.element(
+        Snippet::source(&text[lines.clone()])
+            .line_start(index.line_col(lines.start).line)
+            .path(path)
+            .annotation(annotation),
+    );
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }

@@ -41,16 +41,15 @@ impl Rule for MetricCoverage {
             .map(|k| k.as_str())
             .collect();
         if present.len() < self.min_core_kinds {
-            let shown = if present.is_empty() {
-                "none".to_string()
-            } else {
-                present.join(" and ")
+            let message = match present.as_slice() {
+                [] => "no throughput, reliability or latency figure".to_string(),
+                [only] => {
+                    format!("of throughput, reliability and latency, only {only} is quantified")
+                }
+                _ => format!("only {} are quantified", present.join(" and ")),
             };
-            return vec![Finding::letter_wide(format!(
-                "quantifies {} of throughput, reliability and latency ({shown})",
-                present.len()
-            ))
-            .help(format!("add a {} figure", missing.join(" or ")))];
+            return vec![Finding::letter_wide(message)
+                .help(format!("add a {} figure", missing.join(" or ")))];
         }
         if has(MetricKind::Throughput) && !has(MetricKind::Reliability) {
             let first = letter

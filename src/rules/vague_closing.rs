@@ -71,15 +71,15 @@ impl Rule for VagueClosing {
         {
             return Vec::new();
         }
-        let text = closing.text();
-        let (span, label) = match self.stock.find(text).first() {
-            Some(m) => (closing.prose.source_range(m.range.clone()), "stock phrase"),
-            None => (
-                closing.prose.source_range(0..text.len()),
-                "no offer or question here",
-            ),
+        // Without a formula the last paragraph is body text, not a closing.
+        let Some(formula) = self.stock.find(closing.text()).into_iter().next() else {
+            return Vec::new();
         };
-        vec![Finding::at(span, "the closing offers nothing concrete").label(label)]
+        vec![Finding::at(
+            closing.prose.source_range(formula.range),
+            "the closing offers nothing concrete",
+        )
+        .label("stock phrase")]
     }
 }
 
@@ -117,6 +117,11 @@ mod tests {
         ] {
             assert!(!fires("vague-closing", &letter(closing)), "{closing}");
         }
+    }
+
+    #[test]
+    fn a_last_paragraph_without_a_formula_is_not_a_closing() {
+        assert!(!fires("vague-closing", "Dear team,\n\nI am a team player."));
     }
 
     #[test]

@@ -1,0 +1,247 @@
+//! The command line as a user runs it: exit codes, stdin, bad files among
+//! good ones, formats, colour.
+
+mod common;
+
+use common::{letterlint, letterlint_in, stderr, stdout};
+use std::fs;
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("letterlint-cli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn strong_letter_passes_with_exit_0() {
+    let out = letterlint(&["--color", "never", "examples/strong.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("examples/strong.md: score"));
+}
+
+#[test]
+fn weak_letter_fails_with_exit_1() {
+    let out = letterlint(&["--color", "never", "examples/weak.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).is_empty());
+}
+
+#[test]
+fn an_error_level_finding_fails_even_with_a_passing_score() {
+    let out = letterlint(&["--select", "placeholder", "examples/template.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("error[placeholder]"));
+}
+
+#[test]
+fn min_score_and_deny_warnings_decide_the_exit_code() {
+    let weak = ["--select", "cliche", "examples/weak.md"];
+    assert_eq!(
+        letterlint(&weak).status.code(),
+        Some(0),
+        "cliches alone cost 12 points"
+    );
+    let out = letterlint(&[
+        "--select",
+        "cliche",
+        "--min-score",
+        "95",
+        "examples/weak.md",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = letterlint(&["--select", "cliche", "-D", "warnings", "examples/weak.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("error[cliche]"));
+}
+
+#[test]
+fn missing_file_among_good_ones_exits_2_and_the_rest_are_reported() {
+    let out = letterlint(&[
+        "--format",
+        "json",
+        "examples/strong.md",
+        "no-such-letter.md",
+        "examples/weak.md",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: no-such-letter.md: No such file or directory"
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["examples/strong.md", "examples/weak.md"]);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let out = letterlint_in(
+        &common::root(),
+        &["--format", "json", "-"],
+        Some(b"Dear team,\n\nI am a team player.\n"),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a cliche and a short letter cost 12 points"
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["files"][0]["path"], "-");
+    let rules: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["word-count", "cliche"]);
+}
+
+#[test]
+fn empty_file_is_linted_as_an_empty_letter() {
+    let dir = temp_dir("empty");
+    fs::write(dir.join("empty.md"), "").unwrap();
+    let out = letterlint_in(&dir, &["--color", "never", "empty.md"], None);
+    assert!(
+        stdout(&out).contains("the letter has 0 words"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stderr(&out).is_empty());
+}
+
+#[test]
+fn non_utf8_and_binary_files_are_clear_errors() {
+    let dir = temp_dir("encoding");
+    fs::write(dir.join("cp1252.md"), b"Dear team,\n\nI\x92m applying.\n").unwrap();
+    fs::write(dir.join("image.md"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    fs::write(dir.join("good.md"), "Dear team,\n\nI built the ledger.\n").unwrap();
+    let out = letterlint_in(
+        &dir,
+        &["--format", "json", "cp1252.md", "image.md", "good.md"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "error: cp1252.md: not valid UTF-8 (byte 0x92 on line 3); save the file as UTF-8",
+            "error: image.md: binary file (contains NUL bytes), not a letter",
+        ]
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["files"][0]["path"], "good.md");
+}
+
+#[test]
+fn a_directory_is_not_a_letter() {
+    let out = letterlint(&["examples"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: examples: is a directory, not a letter"
+    );
+}
+
+#[test]
+fn bad_front_matter_names_the_file_and_line() {
+    let dir = temp_dir("front-matter");
+    fs::write(
+        dir.join("bad.md"),
+        "+++\ncompany = \"A\"\nrole = \n+++\n\nDear team,\n",
+    )
+    .unwrap();
+    let out = letterlint_in(&dir, &["bad.md"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: bad.md: front matter at line 3 is not valid TOML"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn unknown_rule_is_a_usage_error_with_a_suggestion() {
+    let out = letterlint(&["--select", "stack-sup", "examples/strong.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: unknown rule `stack-sup` (did you mean `stack-soup`?)"
+    );
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(
+        letterlint(&["--format", "xml", "examples/strong.md"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(letterlint(&[]).status.code(), Some(2));
+}
+
+#[test]
+fn explain_and_list_rules() {
+    let out = letterlint(&["--explain", "stack-soup"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for part in [
+        "Why is this bad?",
+        "Example (fires)",
+        "Instead (does not fire)",
+        "Default level: warn",
+    ] {
+        assert!(text.contains(part), "{part}");
+    }
+    let out = letterlint(&["--explain", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = letterlint(&["--list-rules"]);
+    let list = stdout(&out);
+    assert_eq!(list.lines().count(), letterlint::rules::docs().len());
+    assert!(list
+        .lines()
+        .any(|l| l.starts_with("placeholder") && l.contains("error")));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let never = stdout(&letterlint(&["examples/weak.md"]));
+    assert!(!never.contains('\x1b'), "a pipe is not a terminal");
+    let always = stdout(&letterlint(&["--color", "always", "examples/weak.md"]));
+    assert!(always.contains('\x1b'));
+}
+
+#[test]
+fn json_spans_point_at_the_text() {
+    let out = letterlint(&[
+        "--format",
+        "json",
+        "--select",
+        "placeholder",
+        "examples/template.md",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let text = fs::read_to_string(common::root().join("examples/template.md")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for d in report["files"][0]["diagnostics"].as_array().unwrap() {
+        let span = &d["span"];
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        let line = lines[span["line"].as_u64().unwrap() as usize - 1];
+        let column = span["column"].as_u64().unwrap() as usize - 1;
+        let width = span["end_column"].as_u64().unwrap() as usize - 1 - column;
+        let by_column: String = line.chars().skip(column).take(width).collect();
+        assert_eq!(by_column, &text[start..end]);
+    }
+}

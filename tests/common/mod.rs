@@ -1,0 +1,62 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use letterlint::config::Selection;
+use letterlint::{lint, Config, Diagnostic, Source};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Lints `text` as `path` with only `rule` switched on.
+pub fn lint_one(rule: &str, path: &str, text: &str) -> Vec<Diagnostic> {
+    let config = Config::new(&Selection {
+        select: vec![rule.to_string()],
+        ..Selection::default()
+    })
+    .expect("known rule");
+    lint(&Source::new(path, text), &config)
+        .expect("lints")
+        .diagnostics
+}
+
+/// Runs the built binary from the repository root.
+pub fn letterlint(args: &[&str]) -> Output {
+    letterlint_in(&root(), args, None)
+}
+
+pub fn letterlint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_letterlint"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("binary runs");
+    if let Some(input) = stdin {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("piped")
+            .write_all(input)
+            .expect("stdin written");
+    }
+    child.wait_with_output().expect("binary finishes")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("utf-8 stderr")
+}
