@@ -35,7 +35,13 @@ pub fn explain(id: &str, color: bool) -> String {
     let indent = |text: &str| {
         text.trim()
             .lines()
-            .map(|l| format!("    {l}\n"))
+            .map(|l| {
+                if l.is_empty() {
+                    "\n".to_string()
+                } else {
+                    format!("    {l}\n")
+                }
+            })
             .collect::<String>()
     };
     let _ = writeln!(

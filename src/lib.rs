@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod scorecard;
 pub mod source;
 
 pub use config::Config;
@@ -37,6 +38,8 @@ pub struct FileReport {
     pub score: u32,
     /// Letter-wide findings first, then in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// What a hiring manager scans for, and where the letter shows it.
+    pub signals: Vec<scorecard::SignalResult>,
 }
 
 impl FileReport {
@@ -108,5 +111,6 @@ pub fn lint(source: &Source, config: &Config) -> Result<FileReport, FrontMatterE
         words: letter.word_count(),
         score: 100u32.saturating_sub(total),
         diagnostics,
+        signals: scorecard::scan(&letter, engineering),
     })
 }

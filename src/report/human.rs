@@ -33,6 +33,7 @@ pub fn write(files: &[Linted], color: bool, out: &mut dyn Write) -> io::Result<(
                 )
             )?;
         }
+        write!(out, "{}", scorecard(file, &index, color))?;
         writeln!(out, "{}", summary(file, color))?;
     }
     Ok(())
@@ -87,6 +88,38 @@ fn render(
         group = group.element(Level::HELP.message(help.as_str()));
     }
     renderer.render(&[group])
+}
+
+/// Each signal with a mark, the line that shows it, or what would show it.
+fn scorecard(file: &Linted, index: &LineIndex, color: bool) -> String {
+    let signals = &file.report.signals;
+    if signals.is_empty() {
+        return String::new();
+    }
+    let width = signals
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let shown = signals.iter().filter(|s| s.present()).count();
+    let mut out = format!(
+        "scorecard: {shown} of {} signals a hiring manager scans for\n",
+        signals.len()
+    );
+    for signal in signals {
+        let (mark, detail) = match signal.at {
+            Some(at) => ("✓", format!("line {}", index.line_col(at).line)),
+            None => ("✗", signal.hint.clone()),
+        };
+        let mark = match (color, signal.present()) {
+            (false, _) => mark.to_string(),
+            (true, true) => mark.green().bold().to_string(),
+            (true, false) => mark.red().bold().to_string(),
+        };
+        let _ = writeln!(out, "  {mark} {:width$}  {detail}", signal.name);
+    }
+    out.push('\n');
+    out
 }
 
 fn summary(file: &Linted, color: bool) -> String {

@@ -26,6 +26,14 @@ struct File<'a> {
     words: usize,
     score: u32,
     diagnostics: Vec<Diagnostic<'a>>,
+    signals: Vec<Signal<'a>>,
+}
+
+#[derive(Serialize)]
+struct Signal<'a> {
+    signal: &'a str,
+    present: bool,
+    line: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -103,6 +111,16 @@ fn file(linted: &Linted) -> File<'_> {
                 }),
                 penalty: d.penalty,
                 help: d.help.as_deref(),
+            })
+            .collect(),
+        signals: linted
+            .report
+            .signals
+            .iter()
+            .map(|s| Signal {
+                signal: &s.id,
+                present: s.present(),
+                line: s.at.map(|at| index.line_col(at).line),
             })
             .collect(),
     }

@@ -10,12 +10,19 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
+mod buried_lead;
 mod cliche;
+mod generic_opening;
+mod language_list;
+mod long_sentence;
 mod metric_coverage;
 mod missing_metrics;
+mod no_data_model;
+mod no_failure_story;
 mod no_observability;
 mod placeholder;
 mod stack_soup;
+mod unquantified_claim;
 mod vague_closing;
 mod word_count;
 
@@ -75,12 +82,22 @@ macro_rules! builtin {
 
 /// Every built-in rule, alphabetical.
 pub static BUILTINS: &[Builtin] = &[
+    builtin!("buried-lead", buried_lead::BuriedLead::new),
     builtin!("cliche", cliche::Cliche::new),
+    builtin!("generic-opening", generic_opening::GenericOpening::new),
+    builtin!("language-list", language_list::LanguageList::new),
+    builtin!("long-sentence", long_sentence::LongSentence::new),
     builtin!("metric-coverage", metric_coverage::MetricCoverage::new),
     builtin!("missing-metrics", missing_metrics::MissingMetrics::new),
+    builtin!("no-data-model", no_data_model::NoDataModel::new),
+    builtin!("no-failure-story", no_failure_story::NoFailureStory::new),
     builtin!("no-observability", no_observability::NoObservability::new),
     builtin!("placeholder", placeholder::Placeholder::new),
     builtin!("stack-soup", stack_soup::StackSoup::new),
+    builtin!(
+        "unquantified-claim",
+        unquantified_claim::UnquantifiedClaim::new
+    ),
     builtin!("vague-closing", vague_closing::VagueClosing::new),
     builtin!("word-count", word_count::WordCount::new),
 ];

@@ -1,0 +1,284 @@
+use super::Rule;
+use crate::diagnostic::Finding;
+use crate::letter::{count_words, Block, Letter};
+use crate::lexicon::PhraseSet;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Openers and self-descriptions that fit any job: "I am writing to apply".
+    stock: Vec<String>,
+    /// Signs the writer looked at this employer: "your posting", "blog", "docs".
+    reasons: Vec<String>,
+    /// Nouns that end a job title: "Engineer", "Nurse", "Cook".
+    role_nouns: Vec<String>,
+    /// Words after a lower-case title: "pastry cook position".
+    role_words: Vec<String>,
+    /// Capitalised words that are never a company or product: months, days.
+    not_names: Vec<String>,
+    /// Words allowed inside a multi-word name: "Salt & Ember", "Bank of Ireland".
+    name_joiners: Vec<String>,
+    /// A quotation of their posting or site at least this long is a reason.
+    min_quote_words: usize,
+}
+
+pub struct GenericOpening {
+    stock: PhraseSet,
+    reasons: PhraseSet,
+    role: Regex,
+    not_names: Vec<String>,
+    name_joiners: Vec<String>,
+    min_quote_words: usize,
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+").expect("valid regex"));
+
+/// "Kestrel Pay's settlements team", "Lumenfold's docs": something of theirs.
+static POSSESSIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\p{Lu}[\p{L}\p{N}&-]*['’]s\b").expect("valid regex"));
+
+static QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["“]([^"“”]+)["”]"#).expect("valid regex"));
+
+impl GenericOpening {
+    pub fn new(params: Params) -> Self {
+        let set =
+            |phrases: Vec<String>| PhraseSet::new(phrases.into_iter().map(|p| (p, 0, false)), &[]);
+        let alternatives = |words: &[String]| {
+            words
+                .iter()
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let nouns = alternatives(&params.role_nouns);
+        // "Senior Backend Engineer", or "pastry cook position" in lower case.
+        let role = Regex::new(&format!(
+            r"\b(?:\p{{Lu}}[\p{{L}}\p{{N}}+#./-]*\s+){{1,5}}(?:{nouns})s?\b|(?i:\b(?:{nouns})s?\s+(?:{})\b)",
+            alternatives(&params.role_words)
+        ))
+        .expect("escaped words make a valid regex");
+        GenericOpening {
+            stock: set(params.stock),
+            reasons: set(params.reasons),
+            role,
+            not_names: params.not_names,
+            name_joiners: params.name_joiners,
+            min_quote_words: params.min_quote_words,
+        }
+    }
+
+    /// What counts as a specific reason: a pointer to the employer's own
+    /// material (posting, blog, docs, a referral), something of theirs named
+    /// in the possessive, a quotation from them, or a figure of the writer's.
+    fn has_reason(&self, letter: &Letter, index: usize, text: &str) -> bool {
+        self.reasons.is_match(text)
+            || POSSESSIVE.is_match(text)
+            || QUOTE
+                .captures_iter(text)
+                .any(|c| count_words(&c[1]) >= self.min_quote_words)
+            || letter.metrics.iter().any(|m| m.block == index)
+    }
+
+    fn names_role(&self, letter: &Letter, text: &str) -> bool {
+        let from_front_matter = letter.front_matter.role.as_deref().is_some_and(|role| {
+            let title = role.split(',').next().unwrap_or(role).trim().to_lowercase();
+            !title.is_empty() && text.to_lowercase().contains(&title)
+        });
+        from_front_matter || self.role.is_match(text)
+    }
+
+    /// The front matter's company (whole, or its first word as written), or
+    /// a name-like run of words that could be a company, team or product.
+    fn names_company(&self, letter: &Letter, index: usize, block: &Block) -> bool {
+        let company = letter.company().map(str::trim).filter(|c| !c.is_empty());
+        if let Some(company) = company {
+            if block
+                .text()
+                .to_lowercase()
+                .contains(&company.to_lowercase())
+            {
+                return true;
+            }
+        }
+        let first_word = company.and_then(|c| c.split_whitespace().next());
+        let mut tech = letter
+            .technologies
+            .iter()
+            .filter(|m| m.block == index)
+            .map(|m| m.prose.clone())
+            .peekable();
+        block.sentences.iter().any(|sentence| {
+            let words = WORD.find_iter(block.sentence_text(sentence)).map(|w| {
+                let at = sentence.start + w.start()..sentence.start + w.end();
+                // Words and mentions both run in text order: one pointer walks both.
+                while tech.next_if(|t| t.end <= at.start).is_some() {}
+                let is_tech = tech.peek().is_some_and(|t| t.start < at.end);
+                (w.as_str(), is_tech)
+            });
+            self.has_name(words, first_word)
+        })
+    }
+
+    /// A heuristic for proper nouns: two or more capitalised words in a row
+    /// ("Kestrel Pay", "Alder Creek Middle School") or one CamelCase word
+    /// ("LinkedIn"), never counting the sentence's first word, "I", months,
+    /// days, technologies or bracketed template slots. With front matter,
+    /// the company's first word alone is enough ("moving to Fernbrook").
+    fn has_name<'a>(
+        &self,
+        words: impl Iterator<Item = (&'a str, bool)>,
+        company_word: Option<&str>,
+    ) -> bool {
+        let mut run = 0;
+        for (i, (raw, is_tech)) in words.enumerate() {
+            let core = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+            let core = core
+                .strip_suffix("'s")
+                .or_else(|| core.strip_suffix("’s"))
+                .unwrap_or(core);
+            if i == 0 || is_tech || raw.contains(['[', ']', '{', '}', '<', '>']) {
+                run = 0;
+                continue;
+            }
+            if company_word == Some(core) {
+                return true;
+            }
+            let capitalised = core.chars().next().is_some_and(char::is_uppercase)
+                && core != "I"
+                && !core.starts_with("I'")
+                && !core.starts_with("I’")
+                && !self.not_names.iter().any(|n| n.eq_ignore_ascii_case(core));
+            let camel = core
+                .chars()
+                .zip(core.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+            if capitalised && camel {
+                return true;
+            }
+            if capitalised {
+                run += 1;
+                if run >= 2 {
+                    return true;
+                }
+            } else if !(run > 0 && self.name_joiners.iter().any(|j| j == core)) {
+                run = 0;
+            }
+            // Punctuation after a word ends the name: "Java, Kotlin".
+            if raw.ends_with([',', ';', ':', '.', ')', '!', '?']) {
+                run = 0;
+            }
+        }
+        false
+    }
+}
+
+impl Rule for GenericOpening {
+    fn check(&self, letter: &Letter) -> Vec<Finding> {
+        let Some((index, block)) = letter.body_paragraphs().next() else {
+            return Vec::new();
+        };
+        let text = block.text();
+        if self.has_reason(letter, index, text) {
+            return Vec::new();
+        }
+        let stock = self.stock.find(text).into_iter().next();
+        let target = self.names_role(letter, text) || self.names_company(letter, index, block);
+        // A plain "I'm applying for the X role at Y." is not generic.
+        if stock.is_none() && target {
+            return Vec::new();
+        }
+        let message = if target {
+            "generic opening: stock phrasing and no specific reason for this company or role"
+        } else {
+            "generic opening: no company, role or product, and no reason for applying"
+        };
+        let (range, label) = match stock {
+            Some(stock) => (stock.range, "fits any job"),
+            None => (
+                block.sentences.first().cloned().unwrap_or(0..text.len()),
+                "nothing here is specific to this job",
+            ),
+        };
+        vec![Finding::at(block.prose.source_range(range), message).label(label)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{fires, spans};
+
+    const ID: &str = "generic-opening";
+
+    fn letter(opening: &str) -> String {
+        format!("Dear Hiring Manager,\n\n{opening}\n\nI built the ledger.\n\nBest,\nAna")
+    }
+
+    #[test]
+    fn stock_openings_with_nothing_specific_fire() {
+        let text = letter("I am writing to express my strong interest in the position.");
+        assert_eq!(spans(ID, &text), ["I am writing to express"]);
+        for opening in [
+            "I am writing to apply for the Backend Engineer position at Cobaltfield Systems. I am a results-driven developer who is passionate about building scalable applications.",
+            "I am a frontend developer who is passionate about creating beautiful web experiences, and I would love to join Copperleaf Studio as a Frontend Engineer.",
+            "I am applying for the Data Engineer position at [Company]. With a proven track record of building reliable pipelines, I am confident I can help.",
+        ] {
+            assert!(fires(ID, &letter(opening)), "{opening}");
+        }
+    }
+
+    #[test]
+    fn no_target_at_all_fires_on_the_first_sentence() {
+        let text = letter("I would like to be considered. I enjoy computers.");
+        assert_eq!(spans(ID, &text), ["I would like to be considered."]);
+    }
+
+    #[test]
+    fn specific_openings_stay_quiet() {
+        for opening in [
+            "I'm applying for the Senior Backend Engineer opening on Kestrel Pay's settlements team.",
+            "I am writing to apply for the Registered Nurse position on the cardiac unit, posted on March 4.",
+            "I am writing to apply for the Backend Engineer role. Your careers page says the team is \"tired of being paged for nothing,\" and that is my project.",
+            "I'm applying for the Platform Engineer role at Cinderwell. Median build time fell from 23 to 7 minutes.",
+            "I read your engineering blog post on autocomplete and I want to work on ranking.",
+        ] {
+            assert!(!fires(ID, &letter(opening)), "{opening}");
+        }
+    }
+
+    #[test]
+    fn a_plain_role_or_name_without_stock_phrasing_is_not_generic() {
+        for opening in [
+            "I'm applying for the Infrastructure Engineer role. I make AWS bills boring.",
+            "I am applying for the pastry cook position. I bake.",
+            "I'd like to join the team at Alder Creek Middle School this autumn.",
+        ] {
+            assert!(!fires(ID, &letter(opening)), "{opening}");
+        }
+    }
+
+    #[test]
+    fn near_misses_for_names() {
+        // Sentence-initial words, months, technologies and slots are not names.
+        for opening in [
+            "Last March I moved to Denver. I would like to be considered.",
+            "I write Go and Spring Boot. I would like to be considered.",
+            "I would like to join [Company Name]. I would like to be considered.",
+        ] {
+            assert!(fires(ID, &letter(opening)), "{opening}");
+        }
+    }
+
+    #[test]
+    fn front_matter_company_and_role_count() {
+        let text = "+++\ncompany = \"Fernbrook Unified\"\n+++\nDear Principal,\n\nI am moving to Fernbrook this summer and would like to teach.\n\nBest,\nGrace";
+        assert!(!fires(ID, text));
+        let body = "Dear team,\n\nI want to be your next data wrangler.\n\nBest,\nGrace";
+        assert!(fires(ID, body));
+        let text = format!("+++\nrole = \"Data Wrangler, Payments\"\n+++\n{body}");
+        assert!(!fires(ID, &text));
+    }
+}

@@ -1,0 +1,108 @@
+//! The scorecard: which of the signals a hiring manager scans for the letter
+//! shows, and where. The signals and their words live in
+//! `rules/lexicon/signals.toml`.
+
+use crate::letter::Letter;
+use crate::lexicon::{self, embedded, PhraseSet};
+use crate::metrics::MetricKind;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignalFile {
+    signal: Vec<SignalSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignalSpec {
+    id: String,
+    name: String,
+    engineering: bool,
+    #[serde(default)]
+    metric_kinds: Vec<MetricKind>,
+    /// A shared lexicon that also shows the signal.
+    #[serde(default)]
+    lexicon: Option<String>,
+    phrases: Vec<String>,
+    hint: String,
+}
+
+struct Signal {
+    spec: SignalSpec,
+    phrases: PhraseSet,
+}
+
+static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
+    let file: SignalFile = embedded(
+        "rules/lexicon/signals.toml",
+        include_str!("../rules/lexicon/signals.toml"),
+    );
+    file.signal
+        .into_iter()
+        .map(|spec| Signal {
+            phrases: PhraseSet::new(spec.phrases.iter().map(|p| (p.clone(), 0, false)), &[]),
+            spec,
+        })
+        .collect()
+});
+
+/// One line of the scorecard. `at` is a byte offset into the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalResult {
+    pub id: String,
+    pub name: String,
+    pub at: Option<usize>,
+    pub hint: String,
+}
+
+impl SignalResult {
+    pub fn present(&self) -> bool {
+        self.at.is_some()
+    }
+}
+
+pub fn scan(letter: &Letter, engineering: bool) -> Vec<SignalResult> {
+    SIGNALS
+        .iter()
+        .filter(|s| engineering || !s.spec.engineering)
+        .map(|signal| SignalResult {
+            id: signal.spec.id.clone(),
+            name: signal.spec.name.clone(),
+            at: first_evidence(letter, signal),
+            hint: signal.spec.hint.clone(),
+        })
+        .collect()
+}
+
+/// The earliest place the letter shows the signal: a phrase or a metric.
+fn first_evidence(letter: &Letter, signal: &Signal) -> Option<usize> {
+    let shared = match signal.spec.lexicon.as_deref() {
+        Some("observability") => Some(lexicon::observability()),
+        Some(other) => panic!("signals.toml names an unknown lexicon `{other}`"),
+        None => None,
+    };
+    let by_phrase = letter.blocks.iter().find_map(|block| {
+        let text = block.text();
+        let own = signal
+            .phrases
+            .find(text)
+            .into_iter()
+            .next()
+            .map(|m| m.range.start);
+        let lex = shared
+            .and_then(|set| set.find(text).into_iter().next())
+            .map(|m| m.range.start);
+        own.into_iter()
+            .chain(lex)
+            .min()
+            .map(|at| block.prose.source_offset(at))
+    });
+    let by_metric = letter
+        .metrics
+        .iter()
+        .find(|m| signal.spec.metric_kinds.contains(&m.kind))
+        .map(|m| m.span.start);
+    by_phrase.into_iter().chain(by_metric).min()
+}
