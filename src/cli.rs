@@ -2,17 +2,22 @@
 
 use crate::config::Selection;
 use crate::report::Format;
-use crate::run::{ColorChoice, RunOptions};
-use clap::Parser;
+use crate::run::{ColorChoice, ConfigChoice, RunOptions, Task};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "letterlint",
     version,
     about = "A linter for cover letters: rustc-style findings and a score",
-    after_help = "Exit status: 0 pass, 1 an error-level finding or a score below --min-score, 2 the run could not complete."
+    after_help = "Exit status: 0 pass, 1 an error-level finding or a score below --min-score, 2 the run could not complete.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Letters to lint (.md, .markdown, .txt); `-` reads standard input
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
@@ -49,14 +54,41 @@ pub struct Cli {
     #[arg(long)]
     pub list_rules: bool,
 
+    /// Use this configuration file instead of looking for letterlint.toml
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
     /// Use no configuration file
     #[arg(long)]
     pub no_config: bool,
+
+    /// Lint under this profile, whatever the config or front matter says
+    /// (backend, fintech, ai-infra, data-platform, early-career, general)
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a commented letterlint.toml with every key at its default
+    Init,
 }
 
 impl Cli {
     pub fn into_options(self) -> RunOptions {
+        let task = match (self.command, self.explain, self.list_rules) {
+            (Some(Command::Init), _, _) => Task::Init(PathBuf::from(".")),
+            (None, Some(id), _) => Task::Explain(id),
+            (None, None, true) => Task::ListRules,
+            (None, None, false) => Task::Lint,
+        };
+        let config = match (self.config, self.no_config) {
+            (_, true) => ConfigChoice::None,
+            (Some(path), false) => ConfigChoice::File(path),
+            (None, false) => ConfigChoice::Discover,
+        };
         RunOptions {
+            task,
             paths: self.paths,
             format: self.format,
             selection: Selection {
@@ -64,10 +96,10 @@ impl Cli {
                 ignore: self.ignore,
                 deny_warnings: !self.deny.is_empty(),
                 min_score: self.min_score,
+                profile: self.profile,
             },
+            config,
             color: self.color,
-            explain: self.explain,
-            list_rules: self.list_rules,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! `--explain RULE` and `--list-rules`: the rule docs from `rules/<id>.toml`.
 
+use crate::config::Config;
+use crate::diagnostic::Level;
 use crate::rules::{doc, docs};
 use owo_colors::OwoColorize;
 use std::fmt::Write;
@@ -57,25 +59,55 @@ pub fn explain(id: &str, color: bool) -> String {
         indent(&doc.good)
     );
     let _ = writeln!(out, "{}\n  help: {}\n", heading("What to do"), doc.help);
+    let _ = writeln!(out, "{}", heading("Configure"));
     let _ = writeln!(
         out,
-        "{}\n  Silence it for one run with `--ignore {id}`; run only it with `--select {id}`.",
-        heading("Configure"),
+        "  In letterlint.toml (the values shown are the defaults):\n"
+    );
+    let _ = writeln!(
+        out,
+        "    [rules.{id}]\n    level = \"{}\"  # error | warn | info | off",
+        doc.level.as_str()
+    );
+    for (key, value) in &doc.params {
+        let _ = writeln!(out, "    {key} = {value}");
+    }
+    let _ = writeln!(
+        out,
+        "\n  For one run: `--ignore {id}`, or `--select {id}` to run only it.\n  \
+         In a letter: <!-- letterlint-disable-next-line {id} --> above the line, or\n  \
+         <!-- letterlint-disable {id} --> … <!-- letterlint-enable {id} --> around a passage."
     );
     out
 }
 
-pub fn list_rules() -> String {
-    let width = docs().iter().map(|d| d.id.len()).max().unwrap_or(0);
+/// Every rule the configuration knows, built-in and custom, with the level
+/// it runs at for letters that name no profile.
+pub fn list_rules(config: &Config) -> String {
+    let base = config.profile_for(None);
+    let active = config.rule_set(&base).ok();
+    let level_of = |id: &str| {
+        active
+            .as_ref()
+            .and_then(|set| set.rules.iter().find(|r| r.id == id))
+            .map_or(Level::Off, |r| r.level)
+            .as_str()
+    };
+    let rows: Vec<(&str, &str, &str)> = docs()
+        .iter()
+        .map(|d| (d.id.as_str(), level_of(&d.id), d.summary.as_str()))
+        .chain(
+            config
+                .file
+                .custom
+                .iter()
+                .map(|c| (c.id.as_str(), level_of(&c.id), c.message.as_str())),
+        )
+        .collect();
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
     let mut out = String::new();
-    for d in docs() {
-        let _ = writeln!(
-            out,
-            "{:width$}  {:5}  {}",
-            d.id,
-            d.level.as_str(),
-            d.summary
-        );
+    for (id, level, summary) in rows {
+        let _ = writeln!(out, "{id:width$}  {level:5}  {summary}");
     }
     out
 }

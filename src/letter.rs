@@ -5,6 +5,7 @@
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::lexicon::{self, Mention};
 use crate::metrics::{self, Metric};
+use crate::suppression::{self, Suppression};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::ops::Range;
@@ -182,6 +183,19 @@ pub struct Letter<'s> {
     pub html: Vec<Range<usize>>,
     pub technologies: Vec<Mention>,
     pub metrics: Vec<Metric>,
+    pub suppressions: Vec<Suppression>,
+    /// Facts about the whole run, set by `lint` before the rules read the letter.
+    pub run: RunFacts,
+}
+
+/// What a rule may need to know beyond its own letter.
+#[derive(Debug, Clone, Default)]
+pub struct RunFacts {
+    /// Every rule id the run knows, built-in and custom.
+    pub rule_ids: Vec<String>,
+    /// Companies this letter must not name: other letters' `company`, and the
+    /// config's `companies`.
+    pub companies: Vec<String>,
 }
 
 impl<'s> Letter<'s> {
@@ -199,14 +213,23 @@ impl<'s> Letter<'s> {
         }
         let sections = assign_sections(&mut blocks);
         assign_parts(&mut blocks, source);
+        // Plain text has no HTML: a directive may stand anywhere in it.
+        let whole = body_start..source.len();
+        let suppressions = if plain_text {
+            suppression::parse(source, std::slice::from_ref(&whole))
+        } else {
+            suppression::parse(source, &html)
+        };
         let mut letter = Letter {
             source,
             front_matter,
             blocks,
             sections,
+            suppressions,
             html,
             technologies: Vec::new(),
             metrics: Vec::new(),
+            run: RunFacts::default(),
         };
         letter.technologies = lexicon::technologies().find(&letter);
         letter.metrics = metrics::find(&letter);

@@ -21,6 +21,7 @@ pub mod rules;
 pub mod run;
 pub mod scorecard;
 pub mod source;
+pub mod suppression;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Finding, Severity};
@@ -28,6 +29,7 @@ pub use letter::Letter;
 pub use source::Source;
 
 use front_matter::FrontMatterError;
+use letter::RunFacts;
 use std::collections::HashMap;
 
 /// What linting one letter produced.
@@ -51,17 +53,28 @@ impl FileReport {
     }
 }
 
+#[derive(Debug, thiserror::Error)]
+pub enum LintError {
+    #[error(transparent)]
+    FrontMatter(#[from] FrontMatterError),
+    #[error("front matter: {0}")]
+    Profile(String),
+}
+
 /// Lints one letter with a resolved configuration.
-pub fn lint(source: &Source, config: &Config) -> Result<FileReport, FrontMatterError> {
-    let letter = Letter::parse(&source.text, source.is_plain_text())?;
-    let profile = letter
-        .front_matter
-        .profile
-        .as_deref()
-        .unwrap_or(&config.profile);
-    let engineering = profile != "general" && letter.is_engineering();
+pub fn lint(source: &Source, config: &Config) -> Result<FileReport, LintError> {
+    let mut letter = Letter::parse(&source.text, source.is_plain_text())?;
+    let profile = config.profile_for(letter.front_matter.profile.as_deref());
+    let rule_set = config
+        .rule_set(&profile)
+        .map_err(|e| LintError::Profile(e.to_string()))?;
+    letter.run = RunFacts {
+        rule_ids: config.rule_ids.clone(),
+        companies: config.companies.clone(),
+    };
+    let engineering = rule_set.engineering && letter.is_engineering();
     let mut diagnostics = Vec::new();
-    for active in &config.rules {
+    for active in &rule_set.rules {
         if active.engineering && !engineering {
             continue;
         }
@@ -69,9 +82,16 @@ pub fn lint(source: &Source, config: &Config) -> Result<FileReport, FrontMatterE
             continue;
         };
         for finding in active.rule.check(&letter) {
-            let strength = finding.strength;
+            if suppression::silences(
+                &source.text,
+                &letter.suppressions,
+                &active.id,
+                finding.span.as_ref(),
+            ) {
+                continue;
+            }
             diagnostics.push((
-                strength,
+                finding.strength,
                 Diagnostic {
                     rule: active.id.clone(),
                     severity,
@@ -84,10 +104,13 @@ pub fn lint(source: &Source, config: &Config) -> Result<FileReport, FrontMatterE
             ));
         }
     }
-    diagnostics.sort_by_key(|(_, d)| (d.span.as_ref().map(|s| (s.start, s.end)), d.rule.clone()));
+    diagnostics.sort_by(|(_, a), (_, b)| {
+        let key = |d: &Diagnostic| d.span.as_ref().map(|s| (s.start, s.end));
+        key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule))
+    });
 
     // Each finding costs strength × penalty until its rule's cap is spent.
-    let limits: HashMap<&str, (u32, u32)> = config
+    let limits: HashMap<&str, (u32, u32)> = rule_set
         .rules
         .iter()
         .map(|r| (r.id.as_str(), (r.penalty, r.max_penalty)))

@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 
 mod buried_lead;
 mod cliche;
+pub mod custom;
 mod generic_opening;
+mod invalid_suppression;
 mod language_list;
 mod long_sentence;
 mod metric_coverage;
@@ -21,10 +23,12 @@ mod no_data_model;
 mod no_failure_story;
 mod no_observability;
 mod placeholder;
+mod role_fit;
 mod stack_soup;
 mod unquantified_claim;
 mod vague_closing;
 mod word_count;
+mod wrong_company;
 
 /// A rule is pure: it reads the letter and says what it finds. No I/O, no
 /// configuration look-ups, no printing. The struct is its `[params]`.
@@ -85,6 +89,10 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("buried-lead", buried_lead::BuriedLead::new),
     builtin!("cliche", cliche::Cliche::new),
     builtin!("generic-opening", generic_opening::GenericOpening::new),
+    builtin!(
+        "invalid-suppression",
+        invalid_suppression::InvalidSuppression::new
+    ),
     builtin!("language-list", language_list::LanguageList::new),
     builtin!("long-sentence", long_sentence::LongSentence::new),
     builtin!("metric-coverage", metric_coverage::MetricCoverage::new),
@@ -93,6 +101,7 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("no-failure-story", no_failure_story::NoFailureStory::new),
     builtin!("no-observability", no_observability::NoObservability::new),
     builtin!("placeholder", placeholder::Placeholder::new),
+    builtin!("role-fit", role_fit::RoleFit::new),
     builtin!("stack-soup", stack_soup::StackSoup::new),
     builtin!(
         "unquantified-claim",
@@ -100,6 +109,7 @@ pub static BUILTINS: &[Builtin] = &[
     ),
     builtin!("vague-closing", vague_closing::VagueClosing::new),
     builtin!("word-count", word_count::WordCount::new),
+    builtin!("wrong-company", wrong_company::WrongCompany::new),
 ];
 
 static DOCS: LazyLock<Vec<RuleDoc>> = LazyLock::new(|| {

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use letterlint::config::Selection;
+use letterlint::config::{FileConfig, Selection};
 use letterlint::{lint, Config, Diagnostic, Source};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -12,10 +12,13 @@ pub fn root() -> PathBuf {
 
 /// Lints `text` as `path` with only `rule` switched on.
 pub fn lint_one(rule: &str, path: &str, text: &str) -> Vec<Diagnostic> {
-    let config = Config::new(&Selection {
-        select: vec![rule.to_string()],
-        ..Selection::default()
-    })
+    let config = Config::new(
+        FileConfig::default(),
+        &Selection {
+            select: vec![rule.to_string()],
+            ..Selection::default()
+        },
+    )
     .expect("known rule");
     lint(&Source::new(path, text), &config)
         .expect("lints")

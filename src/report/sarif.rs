@@ -1,0 +1,224 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other viewers.
+//!
+//! The log is built with `json!` rather than typed structs: the SARIF object
+//! model is large and this reporter uses a small corner of it, which reads
+//! more plainly as the JSON it produces.
+
+use super::{repository_path, Linted};
+use crate::diagnostic::{Diagnostic, Level, Severity};
+use crate::rules::{self, RuleDoc};
+use crate::source::LineIndex;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// Names the fingerprint recipe: change the recipe, change the key, so that
+/// code scanning treats old and new fingerprints as unrelated.
+const FINGERPRINT_KEY: &str = "letterlint/v1";
+
+pub fn write(files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
+    // Built-in rules first, in registry order, so a rule's index is the same
+    // in every run; a rule the registry does not know (a configured custom
+    // rule) is appended when it first appears.
+    let mut rule_ids: Vec<&str> = rules::docs().iter().map(|d| d.id.as_str()).collect();
+    let mut results = Vec::new();
+    for file in files {
+        let index = LineIndex::new(&file.source.text);
+        let uri = uri(&repository_path(&file.report.path));
+        let mut seen: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+        for d in &file.report.diagnostics {
+            let rule_index = match rule_ids.iter().position(|&id| id == d.rule) {
+                Some(i) => i,
+                None => {
+                    rule_ids.push(&d.rule);
+                    rule_ids.len() - 1
+                }
+            };
+            let text = d.span.as_ref().map_or("letter-wide", |s| {
+                file.source.text.get(s.clone()).unwrap_or("")
+            });
+            let occurrence = seen.entry((d.rule.as_str(), text)).or_default();
+            let fingerprint = fingerprint(&[
+                d.rule.as_bytes(),
+                uri.as_bytes(),
+                text.as_bytes(),
+                &occurrence.to_le_bytes(),
+            ]);
+            *occurrence += 1;
+            results.push(result(d, rule_index, &uri, region(d, &index), fingerprint));
+        }
+    }
+    let rules: Vec<Value> = rule_ids
+        .iter()
+        .map(|id| match rules::doc(id) {
+            Some(doc) => rule(doc),
+            None => json!({ "id": id }),
+        })
+        .collect();
+
+    let mut driver = json!({
+        "name": "letterlint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    if !repository.is_empty() {
+        driver["informationUri"] = json!(repository);
+    }
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": driver },
+            "invocations": [{ "executionSuccessful": true }],
+            // Columns count characters, as in the JSON report, not the UTF-16
+            // code units SARIF assumes by default.
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+fn rule(doc: &RuleDoc) -> Value {
+    let level = match doc.level {
+        Level::Error => "error",
+        Level::Warn => "warning",
+        Level::Info => "note",
+        Level::Off => "none",
+    };
+    json!({
+        "id": doc.id,
+        "shortDescription": { "text": doc.summary },
+        "fullDescription": { "text": unwrap(&doc.why) },
+        "help": { "text": doc.help },
+        "defaultConfiguration": { "level": level },
+    })
+}
+
+/// The rule files wrap prose at 80 columns; a viewer wraps it again, so
+/// only paragraph breaks are kept.
+fn unwrap(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn result(d: &Diagnostic, rule_index: usize, uri: &str, region: Value, fingerprint: u64) -> Value {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    };
+    let message = match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    };
+    json!({
+        "ruleId": d.rule,
+        "ruleIndex": rule_index,
+        "level": level,
+        "message": { "text": message },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri },
+                "region": region,
+            },
+        }],
+        "partialFingerprints": { FINGERPRINT_KEY: format!("{fingerprint:016x}") },
+    })
+}
+
+/// Code scanning needs a location for every result, so a finding about the
+/// whole letter points at its first line.
+fn region(d: &Diagnostic, index: &LineIndex) -> Value {
+    let Some(span) = &d.span else {
+        return json!({ "startLine": 1 });
+    };
+    let (start, end) = (index.line_col(span.start), index.line_col(span.end));
+    json!({
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+    })
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a 64, hand-rolled because the standard hashers are seeded per
+/// process or not promised stable across Rust releases, and a fingerprint
+/// must not change between runs.
+fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Each part is length-prefixed so that ("ab", "c") and ("a", "bc") differ.
+fn fingerprint(parts: &[&[u8]]) -> u64 {
+    parts.iter().fold(FNV_OFFSET, |hash, part| {
+        fnv1a(fnv1a(hash, &(part.len() as u64).to_le_bytes()), part)
+    })
+}
+
+/// A path as a relative URI reference: characters a URI cannot hold (spaces,
+/// `%`, `#`, `?`, non-ASCII) are percent-encoded, the rest left as written.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(fnv1a(FNV_OFFSET, b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(FNV_OFFSET, b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(FNV_OFFSET, b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn fingerprint_parts_do_not_run_together() {
+        assert_ne!(
+            fingerprint(&[b"ab", b"c"]),
+            fingerprint(&[b"a", b"bc"]),
+            "length prefixes keep field boundaries"
+        );
+    }
+
+    #[test]
+    fn descriptions_keep_paragraphs_but_not_line_wraps() {
+        assert_eq!(
+            unwrap("\n one\ntwo\n\nthree  four\n"),
+            "one two\n\nthree four"
+        );
+    }
+
+    #[test]
+    fn uris_encode_what_a_uri_cannot_hold() {
+        assert_eq!(uri("letters/a.md"), "letters/a.md");
+        assert_eq!(
+            uri("my letters/50% done#1.md"),
+            "my%20letters/50%25%20done%231.md"
+        );
+        assert_eq!(uri("lettres/été.md"), "lettres/%C3%A9t%C3%A9.md");
+    }
+}

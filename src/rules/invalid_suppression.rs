@@ -1,0 +1,89 @@
+use super::Rule;
+use crate::config::suggest;
+use crate::diagnostic::Finding;
+use crate::letter::Letter;
+use serde::Deserialize;
+
+/// Reads the letter's directives against the run's rule ids, so a typo in a
+/// suppression is reported instead of silently suppressing nothing.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvalidSuppression {}
+
+impl InvalidSuppression {
+    pub fn new(params: InvalidSuppression) -> Self {
+        params
+    }
+}
+
+const DIRECTIVES: [&str; 3] = ["disable", "enable", "disable-next-line"];
+
+fn did_you_mean(suggestion: Option<String>) -> String {
+    suggestion
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
+}
+
+impl Rule for InvalidSuppression {
+    fn check(&self, letter: &Letter) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for s in &letter.suppressions {
+            if s.directive.is_none() {
+                findings.push(
+                    Finding::at(
+                        s.span.clone(),
+                        format!(
+                            "unknown directive `letterlint-{}`{}",
+                            s.word,
+                            did_you_mean(suggest(&s.word, DIRECTIVES))
+                        ),
+                    )
+                    .label("suppresses nothing"),
+                );
+                continue;
+            }
+            for (id, span) in &s.rules {
+                if !letter.run.rule_ids.contains(id) {
+                    let suggestion = suggest(id, letter.run.rule_ids.iter().map(String::as_str));
+                    findings.push(
+                        Finding::at(
+                            span.clone(),
+                            format!(
+                                "unknown rule `{id}` in a suppression{}",
+                                did_you_mean(suggestion)
+                            ),
+                        )
+                        .label("suppresses nothing"),
+                    );
+                }
+            }
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::letter::Letter;
+    use crate::rules::Rule;
+
+    #[test]
+    fn unknown_rules_and_directives_are_reported() {
+        let text =
+            "<!-- letterlint-disable cliche, stack-sup -->\n\n<!-- letterlint-disabel cliche -->\n";
+        let mut letter = Letter::parse(text, false).unwrap();
+        letter.run.rule_ids = vec!["cliche".into(), "stack-soup".into()];
+        let messages: Vec<String> = super::InvalidSuppression {}
+            .check(&letter)
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown rule `stack-sup` in a suppression (did you mean `stack-soup`?)",
+                "unknown directive `letterlint-disabel` (did you mean `disable`?)",
+            ]
+        );
+    }
+}
