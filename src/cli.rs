@@ -3,7 +3,7 @@
 use crate::config::Selection;
 use crate::report::Format;
 use crate::run::{ColorChoice, ConfigChoice, RunOptions, Task};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -18,7 +18,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Letters to lint (.md, .markdown, .txt); `-` reads standard input
+    /// Letters or folders to lint; a folder lints every .md, .markdown and
+    /// .txt below it, honouring .gitignore; `-` reads standard input
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
 
@@ -66,18 +67,57 @@ pub struct Cli {
     /// (backend, fintech, ai-infra, data-platform, early-career, general)
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
+
+    /// The file name standard input stands for, in diagnostics and for
+    /// finding the config
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    /// Only lint files in folders that match this glob (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+
+    /// Skip files in folders that match this glob (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Lint with N threads [default: one per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// After the findings, a table of rule id, count and files
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print only each file's summary line and errors
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write a commented letterlint.toml with every key at its default
     Init,
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+/// The clap definition, for completions and the manual page.
+pub fn command() -> clap::Command {
+    Cli::command()
 }
 
 impl Cli {
     pub fn into_options(self) -> RunOptions {
         let task = match (self.command, self.explain, self.list_rules) {
             (Some(Command::Init), _, _) => Task::Init(PathBuf::from(".")),
+            (Some(Command::Completions { shell }), _, _) => Task::Completions(shell),
+            (Some(Command::Man), _, _) => Task::Man,
             (None, Some(id), _) => Task::Explain(id),
             (None, None, true) => Task::ListRules,
             (None, None, false) => Task::Lint,
@@ -100,6 +140,12 @@ impl Cli {
             },
             config,
             color: self.color,
+            stdin_filename: self.stdin_filename,
+            include: self.include,
+            exclude: self.exclude,
+            threads: self.threads.map(usize::from),
+            statistics: self.statistics,
+            quiet: self.quiet,
         }
     }
 }

@@ -6,6 +6,9 @@ use crate::diagnostic::Severity;
 use crate::report::{self, Format, Linted};
 use crate::source::Source;
 use crate::{explain, front_matter, lint};
+use ignore::overrides::OverrideBuilder;
+use ignore::WalkBuilder;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -33,6 +36,8 @@ pub enum Task {
     ListRules,
     /// Write a commented `letterlint.toml` into this folder.
     Init(PathBuf),
+    Completions(clap_complete::Shell),
+    Man,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +48,16 @@ pub struct RunOptions {
     pub selection: Selection,
     pub config: ConfigChoice,
     pub color: ColorChoice,
+    /// The path standard input stands for: diagnostics name it, and it
+    /// decides the config file and Markdown or plain text.
+    pub stdin_filename: Option<String>,
+    /// Globs a file found in a folder must match / must not match.
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    /// Worker threads; `None` is one per core.
+    pub threads: Option<usize>,
+    pub statistics: bool,
+    pub quiet: bool,
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -52,6 +67,9 @@ pub const EXIT_FAILED: u8 = 2;
 /// A letter larger than this is refused rather than linted: no cover letter
 /// comes near it, and it bounds the memory one bad argument can take.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// What a folder argument lints.
+const LETTER_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
 impl ColorChoice {
     /// `auto` colours only a terminal, and never when NO_COLOR is set.
@@ -83,14 +101,23 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Task::Init(dir) => return init(dir, out, err),
         Task::ListRules => {
             let cwd = std::env::current_dir().unwrap_or_default();
-            return match Configs::new(options, Vec::new()).get(&cwd) {
+            return match load_config(options, &config_path(options, &cwd), &[]) {
                 Ok(config) => finish(
-                    out.write_all(explain::list_rules(config).as_bytes()),
+                    out.write_all(explain::list_rules(&config).as_bytes()),
                     EXIT_OK,
                     err,
                 ),
                 Err(e) => fail(err, &e.to_string()),
             };
+        }
+        Task::Completions(shell) => {
+            let mut command = crate::cli::command();
+            clap_complete::generate(*shell, &mut command, "letterlint", out);
+            return EXIT_OK;
+        }
+        Task::Man => {
+            let written = clap_mangen::Man::new(crate::cli::command()).render(out);
+            return finish(written, EXIT_OK, err);
         }
         Task::Lint => {}
     }
@@ -100,54 +127,101 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
             "no letters given; try `letterlint draft.md` or `letterlint --help`",
         );
     }
-    // Every argument is read first: wrong-company needs every letter's
-    // company before any letter is linted.
-    let sources: Vec<Result<Source, String>> =
-        options.paths.iter().map(|p| read_source(p)).collect();
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => return fail(err, &format!("cannot start worker threads: {e}")),
+    };
+    let inputs = expand(options);
+    let sources: Vec<Result<Source, String>> = pool.install(|| {
+        inputs
+            .into_par_iter()
+            .map(|input| input.and_then(|path| read(options, &path)))
+            .collect()
+    });
+
+    // wrong-company needs every letter's company before any letter is linted.
     let companies: Vec<String> = sources
         .iter()
         .flatten()
         .filter_map(|s| front_matter::parse(&s.text).ok()?.company)
         .collect();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let keys: Vec<Option<PathBuf>> = sources
+        .iter()
+        .map(|s| {
+            s.as_ref()
+                .map_or(None, |s| config_path(options, &letter_dir(s, &cwd)))
+        })
+        .collect();
+    let mut configs: BTreeMap<Option<PathBuf>, Result<Config, ConfigError>> = BTreeMap::new();
+    for key in &keys {
+        if !configs.contains_key(key) {
+            configs.insert(key.clone(), load_config(options, key, &companies));
+        }
+    }
 
-    let mut configs = Configs::new(options, companies);
-    let mut config_errors = Vec::new();
-    let mut linted = Vec::new();
-    let mut failed = false;
-    let mut below_bar = false;
-    for (path, source) in options.paths.iter().zip(sources) {
-        let source = match source {
-            Ok(source) => source,
-            Err(cause) => {
-                failed = true;
-                let _ = writeln!(err, "error: {path}: {cause}");
-                continue;
-            }
-        };
-        let config = match configs.for_letter(&source) {
-            Ok(config) => config,
-            Err(e) => {
-                // A bad config file is reported once, however many letters it governs.
-                failed = true;
-                if !config_errors.contains(&e) {
-                    let _ = writeln!(err, "error: {e}");
-                    config_errors.push(e);
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        sources
+            .into_par_iter()
+            .zip(keys)
+            .map(|(source, key)| {
+                let source = match source {
+                    Ok(source) => source,
+                    Err(line) => return Outcome::Failed(line),
+                };
+                let config = match &configs[&key] {
+                    Ok(config) => config,
+                    Err(e) => return Outcome::BadConfig(e.clone()),
+                };
+                match lint(&source, config) {
+                    Ok(report) => {
+                        Outcome::Linted(report.score < config.min_score, Linted { source, report })
+                    }
+                    Err(e) => Outcome::Failed(format!("{}: {e}", source.path)),
                 }
-                continue;
+            })
+            .collect()
+    });
+
+    let mut linted = Vec::new();
+    let mut reported_configs: Vec<ConfigError> = Vec::new();
+    let (mut failed, mut below_bar) = (false, false);
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Linted(below, file) => {
+                below_bar |= below;
+                linted.push(file);
             }
-        };
-        match lint(&source, config) {
-            Ok(report) => {
-                below_bar |= report.score < config.min_score;
-                linted.push(Linted { source, report });
-            }
-            Err(cause) => {
+            Outcome::Failed(line) => {
                 failed = true;
-                let _ = writeln!(err, "error: {path}: {cause}");
+                let _ = writeln!(err, "error: {line}");
+            }
+            // A bad config file is reported once, however many letters it governs.
+            Outcome::BadConfig(e) => {
+                failed = true;
+                if !reported_configs.contains(&e) {
+                    let _ = writeln!(err, "error: {e}");
+                    reported_configs.push(e);
+                }
             }
         }
     }
-    let written = report::write(options.format, &linted, color, out);
+    let style = report::Style {
+        color,
+        quiet: options.quiet,
+    };
+    let mut written = report::write(options.format, &linted, style, out);
+    if options.statistics && written.is_ok() {
+        // Machine-readable output stays parseable: the table goes to stderr.
+        let table = report::statistics(&linted);
+        written = match options.format {
+            Format::Human => write!(out, "{table}"),
+            _ => write!(err, "{table}"),
+        };
+    }
     let errors = linted.iter().any(|f| f.report.count(Severity::Error) > 0);
     let code = if failed {
         EXIT_FAILED
@@ -159,58 +233,126 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
     finish(written, code, err)
 }
 
-/// The configurations of one run, loaded once per `letterlint.toml`.
-struct Configs<'a> {
-    options: &'a RunOptions,
-    /// Every letter's own company: no other letter may name them.
-    companies: Vec<String>,
-    loaded: BTreeMap<Option<PathBuf>, Result<Config, ConfigError>>,
+/// What became of one input.
+enum Outcome {
+    /// Linted; `true` when it scored below the bar.
+    Linted(bool, Linted),
+    /// An error line naming the file.
+    Failed(String),
+    BadConfig(ConfigError),
 }
 
-impl<'a> Configs<'a> {
-    fn new(options: &'a RunOptions, companies: Vec<String>) -> Self {
-        Configs {
-            options,
-            companies,
-            loaded: BTreeMap::new(),
+/// The arguments as a list of letters: files as given, folders walked
+/// (`.gitignore` and hidden files honoured, sorted by path), errors in
+/// place so they are reported in order.
+fn expand(options: &RunOptions) -> Vec<Result<String, String>> {
+    let mut inputs = Vec::new();
+    for arg in &options.paths {
+        if !Path::new(arg).is_dir() {
+            inputs.push(Ok(arg.clone()));
+            continue;
+        }
+        let overrides = match globs(arg, options) {
+            Ok(overrides) => overrides,
+            Err(e) => {
+                inputs.push(Err(format!("{arg}: {e}")));
+                continue;
+            }
+        };
+        let walk = WalkBuilder::new(arg)
+            .require_git(false)
+            .overrides(overrides)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walk {
+            match entry {
+                Ok(entry) => {
+                    let path = entry.path();
+                    let is_letter = entry.file_type().is_some_and(|t| t.is_file())
+                        && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            LETTER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                        });
+                    if is_letter {
+                        inputs.push(Ok(path.display().to_string()));
+                    }
+                }
+                Err(e) => inputs.push(Err(walk_error(&e))),
+            }
         }
     }
+    inputs
+}
 
-    /// The configuration for letters in `dir`.
-    fn get(&mut self, dir: &Path) -> Result<&Config, ConfigError> {
-        let path = match &self.options.config {
-            ConfigChoice::None => None,
-            ConfigChoice::File(path) => Some(path.clone()),
-            ConfigChoice::Discover => {
-                FileConfig::discover(dir).map(|found| relative_to_cwd(&found))
-            }
-        };
-        let (selection, companies) = (&self.options.selection, &self.companies);
-        let entry = self.loaded.entry(path.clone()).or_insert_with(|| {
-            let file = match &path {
-                Some(path) => FileConfig::load(path)?,
-                None => FileConfig::default(),
-            };
-            let mut config = Config::new(file, selection)?;
-            config.companies.extend(companies.iter().cloned());
-            Ok(config)
-        });
-        entry.as_ref().map_err(Clone::clone)
+fn globs(root: &str, options: &RunOptions) -> Result<ignore::overrides::Override, ignore::Error> {
+    let mut builder = OverrideBuilder::new(root);
+    for glob in &options.include {
+        builder.add(glob)?;
     }
+    for glob in &options.exclude {
+        builder.add(&format!("!{glob}"))?;
+    }
+    builder.build()
+}
 
-    fn for_letter(&mut self, source: &Source) -> Result<&Config, ConfigError> {
-        let dir = match source.path.as_str() {
-            "-" => std::env::current_dir().unwrap_or_default(),
-            path => {
-                let parent = Path::new(path)
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty());
-                let dir = parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-                dir.canonicalize().unwrap_or(dir)
-            }
-        };
-        self.get(&dir)
+/// "path: cause" for a folder that could not be walked.
+fn walk_error(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { path, err } => format!("{}: {}", path.display(), walk_error(err)),
+        ignore::Error::WithDepth { err, .. } => walk_error(err),
+        ignore::Error::Loop { child, .. } => {
+            format!("{}: symbolic link loop, not followed", child.display())
+        }
+        ignore::Error::Io(io) => io_cause(io),
+        other => other.to_string(),
     }
+}
+
+/// Reads one input: a path, or standard input standing for `--stdin-filename`.
+fn read(options: &RunOptions, path: &str) -> Result<Source, String> {
+    let mut source = read_source(path).map_err(|cause| format!("{path}: {cause}"))?;
+    if path == "-" {
+        if let Some(name) = &options.stdin_filename {
+            source.path = name.clone();
+        }
+    }
+    Ok(source)
+}
+
+/// The folder whose config governs a letter: its own, or the working
+/// folder for standard input.
+fn letter_dir(source: &Source, cwd: &Path) -> PathBuf {
+    let path = Path::new(&source.path);
+    if source.path == "-" {
+        return cwd.to_path_buf();
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// The config file for letters in `dir`, as the options choose it.
+fn config_path(options: &RunOptions, dir: &Path) -> Option<PathBuf> {
+    match &options.config {
+        ConfigChoice::None => None,
+        ConfigChoice::File(path) => Some(path.clone()),
+        ConfigChoice::Discover => FileConfig::discover(dir).map(|found| relative_to_cwd(&found)),
+    }
+}
+
+fn load_config(
+    options: &RunOptions,
+    path: &Option<PathBuf>,
+    companies: &[String],
+) -> Result<Config, ConfigError> {
+    let file = match path {
+        Some(path) => FileConfig::load(path)?,
+        None => FileConfig::default(),
+    };
+    let mut config = Config::new(file, &options.selection)?;
+    config.companies.extend(companies.iter().cloned());
+    Ok(config)
 }
 
 /// A discovered path as the user would write it: relative when it lies

@@ -142,12 +142,18 @@ fn non_utf8_and_binary_files_are_clear_errors() {
 }
 
 #[test]
-fn a_directory_is_not_a_letter() {
-    let out = letterlint(&["examples"]);
-    assert_eq!(out.status.code(), Some(2));
+fn a_folder_lints_every_letter_below_it_in_path_order() {
+    let out = letterlint(&["--quiet", "examples"]);
+    let text = stdout(&out);
+    let paths: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
     assert_eq!(
-        stderr(&out).trim(),
-        "error: examples: is a directory, not a letter"
+        paths,
+        [
+            "examples/nurse.md",
+            "examples/strong.md",
+            "examples/template.md",
+            "examples/weak.md"
+        ]
     );
 }
 

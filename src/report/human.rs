@@ -1,7 +1,7 @@
 //! The default output, shaped like rustc's: a header with the rule id, the
 //! source line with the span underlined, help lines, then a summary per file.
 
-use super::Linted;
+use super::{Linted, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::LineIndex;
 use annotate_snippets::renderer::DecorStyle;
@@ -10,7 +10,8 @@ use owo_colors::OwoColorize;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-pub fn write(files: &[Linted], color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(files: &[Linted], style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let color = style.color;
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -18,6 +19,10 @@ pub fn write(files: &[Linted], color: bool, out: &mut dyn Write) -> io::Result<(
     }
     .decor_style(DecorStyle::Ascii);
     for file in files {
+        if style.quiet {
+            writeln!(out, "{}", summary(file, color))?;
+            continue;
+        }
         let index = LineIndex::new(&file.source.text);
         for diagnostic in &file.report.diagnostics {
             writeln!(

@@ -29,9 +29,22 @@ pub struct Linted {
     pub report: FileReport,
 }
 
-pub fn write(format: Format, files: &[Linted], color: bool, out: &mut dyn Write) -> io::Result<()> {
+/// How the human report looks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    pub color: bool,
+    /// Only each file's summary line: `--quiet`.
+    pub quiet: bool,
+}
+
+pub fn write(
+    format: Format,
+    files: &[Linted],
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Human => human::write(files, color, out),
+        Format::Human => human::write(files, style, out),
         Format::Json => json::write(files, out),
         Format::Sarif => sarif::write(files, out),
         Format::Github => github::write(files, out),
