@@ -92,6 +92,10 @@ pub struct Cli {
     /// Print only each file's summary line and errors
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Check the letters against this job posting (markdown or text)
+    #[arg(long, value_name = "FILE")]
+    pub posting: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,6 +150,7 @@ impl Cli {
             threads: self.threads.map(usize::from),
             statistics: self.statistics,
             quiet: self.quiet,
+            posting: self.posting,
         }
     }
 }

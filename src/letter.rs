@@ -196,6 +196,8 @@ pub struct RunFacts {
     /// Companies this letter must not name: other letters' `company`, and the
     /// config's `companies`.
     pub companies: Vec<String>,
+    /// The job posting the letter answers, when one was given.
+    pub posting: Option<crate::posting::PostingMatch>,
 }
 
 impl<'s> Letter<'s> {

@@ -16,6 +16,7 @@ pub mod front_matter;
 pub mod letter;
 pub mod lexicon;
 pub mod metrics;
+pub mod posting;
 pub mod report;
 pub mod rules;
 pub mod run;
@@ -30,7 +31,9 @@ pub use source::Source;
 
 use front_matter::FrontMatterError;
 use letter::RunFacts;
+use posting::{Posting, PostingMatch};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What linting one letter produced.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +45,8 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// What a hiring manager scans for, and where the letter shows it.
     pub signals: Vec<scorecard::SignalResult>,
+    /// The posting the letter was checked against, and its coverage.
+    pub posting: Option<posting::PostingMatch>,
 }
 
 impl FileReport {
@@ -63,14 +68,28 @@ pub enum LintError {
 
 /// Lints one letter with a resolved configuration.
 pub fn lint(source: &Source, config: &Config) -> Result<FileReport, LintError> {
+    lint_with_posting(source, config, None)
+}
+
+/// Lints one letter against the job posting it answers.
+pub fn lint_with_posting(
+    source: &Source,
+    config: &Config,
+    posting: Option<Arc<Posting>>,
+) -> Result<FileReport, LintError> {
     let mut letter = Letter::parse(&source.text, source.is_plain_text())?;
     let profile = config.profile_for(letter.front_matter.profile.as_deref());
     let rule_set = config
         .rule_set(&profile)
         .map_err(|e| LintError::Profile(e.to_string()))?;
+    let posting = posting.map(|posting| PostingMatch {
+        coverage: posting::coverage(&posting, &letter),
+        posting,
+    });
     letter.run = RunFacts {
         rule_ids: config.rule_ids.clone(),
         companies: config.companies.clone(),
+        posting: posting.clone(),
     };
     let engineering = rule_set.engineering && letter.is_engineering();
     let mut diagnostics = Vec::new();
@@ -135,5 +154,6 @@ pub fn lint(source: &Source, config: &Config) -> Result<FileReport, LintError> {
         score: 100u32.saturating_sub(total),
         diagnostics,
         signals: scorecard::scan(&letter, engineering),
+        posting,
     })
 }

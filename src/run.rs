@@ -3,15 +3,17 @@
 
 use crate::config::{self, check_rule_id, Config, ConfigError, FileConfig, Selection};
 use crate::diagnostic::Severity;
+use crate::posting::Posting;
 use crate::report::{self, Format, Linted};
 use crate::source::Source;
-use crate::{explain, front_matter, lint};
+use crate::{explain, front_matter, lint_with_posting};
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -58,6 +60,9 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     pub statistics: bool,
     pub quiet: bool,
+    /// The job posting every letter answers; a letter's front matter
+    /// `posting` names its own otherwise.
+    pub posting: Option<String>,
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -163,11 +168,35 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
         }
     }
 
+    // Each posting is read once, however many letters answer it. A bad one
+    // is an error, and its letters are still linted without it.
+    let posting_paths: Vec<Option<String>> = sources
+        .iter()
+        .map(|s| s.as_ref().ok().and_then(|s| posting_path(options, s, &cwd)))
+        .collect();
+    let mut postings: BTreeMap<String, Option<Arc<Posting>>> = BTreeMap::new();
+    let mut failed = false;
+    for path in posting_paths.iter().flatten() {
+        if postings.contains_key(path) {
+            continue;
+        }
+        let posting = read_source(path).and_then(|source| Posting::parse(&source));
+        if let Err(cause) = &posting {
+            failed = true;
+            let _ = writeln!(
+                err,
+                "error: {path}: {cause} (job posting; its letters are linted without it)"
+            );
+        }
+        postings.insert(path.clone(), posting.ok().map(Arc::new));
+    }
+
     let outcomes: Vec<Outcome> = pool.install(|| {
         sources
             .into_par_iter()
             .zip(keys)
-            .map(|(source, key)| {
+            .zip(posting_paths)
+            .map(|((source, key), posting)| {
                 let source = match source {
                     Ok(source) => source,
                     Err(line) => return Outcome::Failed(line),
@@ -176,7 +205,8 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
                     Ok(config) => config,
                     Err(e) => return Outcome::BadConfig(e.clone()),
                 };
-                match lint(&source, config) {
+                let posting = posting.and_then(|p| postings[&p].clone());
+                match lint_with_posting(&source, config, posting) {
                     Ok(report) => {
                         Outcome::Linted(report.score < config.min_score, Linted { source, report })
                     }
@@ -188,7 +218,7 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
 
     let mut linted = Vec::new();
     let mut reported_configs: Vec<ConfigError> = Vec::new();
-    let (mut failed, mut below_bar) = (false, false);
+    let mut below_bar = false;
     for outcome in outcomes {
         match outcome {
             Outcome::Linted(below, file) => {
@@ -316,6 +346,42 @@ fn read(options: &RunOptions, path: &str) -> Result<Source, String> {
         }
     }
     Ok(source)
+}
+
+/// The posting a letter answers: `--posting`, or its front matter's
+/// `posting`, relative to the letter's folder.
+fn posting_path(options: &RunOptions, source: &Source, cwd: &Path) -> Option<String> {
+    if let Some(path) = &options.posting {
+        return Some(path.clone());
+    }
+    let relative = front_matter::parse(&source.text).ok()?.posting?;
+    let base = match source.path.as_str() {
+        "-" => cwd.to_path_buf(),
+        path => Path::new(path)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
+    };
+    Some(clean(&base.join(relative)).display().to_string())
+}
+
+/// `letters/../posting.md` as `posting.md`: a path to show, not to resolve
+/// links by.
+fn clean(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The folder whose config governs a letter: its own, or the working

@@ -38,6 +38,7 @@ pub fn write(files: &[Linted], style: Style, out: &mut dyn Write) -> io::Result<
                 )
             )?;
         }
+        write!(out, "{}", coverage(file))?;
         write!(out, "{}", scorecard(file, &index, color))?;
         writeln!(out, "{}", summary(file, color))?;
     }
@@ -93,6 +94,65 @@ fn render(
         group = group.element(Level::HELP.message(help.as_str()));
     }
     renderer.render(&[group])
+}
+
+/// The posting's requirements: covered or not, and where in the letter.
+fn coverage(file: &Linted) -> String {
+    let Some(matched) = &file.report.posting else {
+        return String::new();
+    };
+    let posting = &matched.posting;
+    let name = |item: &Option<crate::posting::Item>| {
+        item.as_ref().map_or("?", |i| i.text.as_str()).to_string()
+    };
+    let mut out = format!(
+        "posting: {} ({} at {})\n",
+        posting.path,
+        name(&posting.role),
+        name(&posting.company)
+    );
+    let shorten = |text: &str| {
+        let mut short: String = text.chars().take(60).collect();
+        if short.len() < text.len() {
+            short.push('…');
+        }
+        short
+    };
+    let rows: Vec<(String, String, &str, String)> = matched
+        .coverage
+        .iter()
+        .map(|c| {
+            let text = if c.requirement.nice {
+                format!("{} (nice to have)", shorten(&c.requirement.text))
+            } else {
+                shorten(&c.requirement.text)
+            };
+            let line = format!("line {}", c.requirement.line);
+            let covered = if c.covered { "yes" } else { "no" };
+            let at = match (c.covered, c.letter_line) {
+                (true, Some(l)) => format!("letter line {l}"),
+                _ => String::new(),
+            };
+            (text, line, covered, at)
+        })
+        .collect();
+    let width = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("requirement".len());
+    let _ = writeln!(
+        out,
+        "  {:width$}  {:9}  {:7}  where",
+        "requirement", "posting", "covered"
+    );
+    for (text, line, covered, at) in rows {
+        let row = format!("  {text:width$}  {line:9}  {covered:7}  {at}");
+        let _ = writeln!(out, "{}", row.trim_end());
+    }
+    out.push('\n');
+    out
 }
 
 /// Each signal with a mark, the line that shows it, or what would show it.

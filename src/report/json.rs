@@ -27,6 +27,25 @@ struct File<'a> {
     score: u32,
     diagnostics: Vec<Diagnostic<'a>>,
     signals: Vec<Signal<'a>>,
+    /// Present only when the letter was checked against a job posting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    posting: Option<PostingReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct PostingReport<'a> {
+    path: &'a str,
+    company: Option<&'a str>,
+    role: Option<&'a str>,
+    requirements: Vec<RequirementReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct RequirementReport<'a> {
+    text: &'a str,
+    line: usize,
+    covered: bool,
+    letter_line: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -123,5 +142,20 @@ fn file(linted: &Linted) -> File<'_> {
                 line: s.at.map(|at| index.line_col(at).line),
             })
             .collect(),
+        posting: linted.report.posting.as_ref().map(|m| PostingReport {
+            path: &m.posting.path,
+            company: m.posting.company.as_ref().map(|c| c.text.as_str()),
+            role: m.posting.role.as_ref().map(|r| r.text.as_str()),
+            requirements: m
+                .coverage
+                .iter()
+                .map(|c| RequirementReport {
+                    text: &c.requirement.text,
+                    line: c.requirement.line,
+                    covered: c.covered,
+                    letter_line: c.letter_line.filter(|_| c.covered),
+                })
+                .collect(),
+        }),
     }
 }

@@ -78,6 +78,7 @@ mod tests {
                     })
                     .collect(),
                 signals: Vec::new(),
+                posting: None,
             },
         }
     }

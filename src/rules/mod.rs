@@ -23,7 +23,10 @@ mod no_data_model;
 mod no_failure_story;
 mod no_observability;
 mod placeholder;
+mod posting_coverage;
+mod posting_echo;
 mod role_fit;
+mod role_mismatch;
 mod stack_soup;
 mod unquantified_claim;
 mod vague_closing;
@@ -101,7 +104,10 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("no-failure-story", no_failure_story::NoFailureStory::new),
     builtin!("no-observability", no_observability::NoObservability::new),
     builtin!("placeholder", placeholder::Placeholder::new),
+    builtin!("posting-coverage", posting_coverage::PostingCoverage::new),
+    builtin!("posting-echo", posting_echo::PostingEcho::new),
     builtin!("role-fit", role_fit::RoleFit::new),
+    builtin!("role-mismatch", role_mismatch::RoleMismatch::new),
     builtin!("stack-soup", stack_soup::StackSoup::new),
     builtin!(
         "unquantified-claim",

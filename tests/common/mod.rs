@@ -2,9 +2,11 @@
 #![allow(dead_code)]
 
 use letterlint::config::{FileConfig, Selection};
-use letterlint::{lint, Config, Diagnostic, Source};
+use letterlint::posting::Posting;
+use letterlint::{lint_with_posting, Config, Diagnostic, Source};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -22,7 +24,16 @@ pub fn lint_one(rule: &str, path: &str, text: &str) -> Vec<Diagnostic> {
     )
     .expect("known rule");
     config.companies.push("Kestrel Pay".to_string());
-    lint(&Source::new(path, text), &config)
+    // A `posting` in the front matter is relative to the repository here:
+    // the examples in rules/*.toml have no folder of their own.
+    let posting = letterlint::front_matter::parse(text)
+        .ok()
+        .and_then(|f| f.posting)
+        .map(|p| {
+            let text = std::fs::read_to_string(root().join(&p)).expect("posting fixture");
+            Arc::new(Posting::parse(&Source::new(p, text)).expect("posting parses"))
+        });
+    lint_with_posting(&Source::new(path, text), &config, posting)
         .expect("lints")
         .diagnostics
 }

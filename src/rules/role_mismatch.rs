@@ -1,0 +1,144 @@
+use super::Rule;
+use crate::diagnostic::Finding;
+use crate::letter::Letter;
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Nouns a job title ends with.
+    role_nouns: Vec<String>,
+}
+
+pub struct RoleMismatch {
+    /// "the Senior Backend Engineer role": the title a letter applies for.
+    applied_for: Regex,
+}
+
+impl RoleMismatch {
+    pub fn new(params: Params) -> Self {
+        let nouns: Vec<String> = params.role_nouns.iter().map(|n| regex::escape(n)).collect();
+        let applied_for = Regex::new(&format!(
+            r"\b(?:the|your|this)\s+(?P<title>(?:[\w&/+.-]+\s+){{0,5}}?(?i:{})s?(?:,\s*[\w&/ -]+?)?)\s+(?:role|position|opening|job|vacancy)\b",
+            nouns.join("|")
+        ))
+        .expect("escaped nouns make a valid regex");
+        RoleMismatch { applied_for }
+    }
+}
+
+/// Lower-case words without the team after a comma: "Senior Backend
+/// Engineer, Payments" and "senior backend engineer" compare as one title.
+fn core_title(title: &str) -> String {
+    let head = title.split(',').next().unwrap_or(title);
+    head.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Two titles agree when one contains the other: "Backend Engineer" is the
+/// "Senior Backend Engineer" role, "Data Engineer" is not.
+fn same_title(a: &str, b: &str) -> bool {
+    let (a, b) = (core_title(a), core_title(b));
+    a.contains(&b) || b.contains(&a)
+}
+
+fn same_company(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
+    a.contains(&b) || b.contains(&a)
+}
+
+impl Rule for RoleMismatch {
+    fn check(&self, letter: &Letter) -> Vec<Finding> {
+        let Some(matched) = &letter.run.posting else {
+            return Vec::new();
+        };
+        let posting = &matched.posting;
+        let mut findings = Vec::new();
+        let front = &letter.front_matter;
+        let front_line = |key: &str, value: &str| {
+            let block = &letter.source[front.range.clone()];
+            block.find(key).and_then(|at| {
+                let from = at + block[at..].find(value)?;
+                Some(from..from + value.len())
+            })
+        };
+        if let (Some(company), Some(theirs)) = (&front.company, &posting.company) {
+            if !same_company(company, &theirs.text) {
+                let message = format!(
+                    "this letter is for {company}, but the posting is {}'s (posting line {})",
+                    theirs.text, theirs.line
+                );
+                findings.push(match front_line("company", company) {
+                    Some(span) => Finding::at(span, message).label("not the posting's company"),
+                    None => Finding::letter_wide(message),
+                });
+            }
+        }
+        let Some(theirs) = &posting.role else {
+            return findings;
+        };
+        if let Some(role) = &front.role {
+            if !same_title(role, &theirs.text) {
+                let message = format!(
+                    "this letter is for {role}, but the posting is for {} (posting line {})",
+                    theirs.text, theirs.line
+                );
+                findings.push(match front_line("role", role) {
+                    Some(span) => Finding::at(span, message).label("not the posting's role"),
+                    None => Finding::letter_wide(message),
+                });
+            }
+        }
+        for (block, sentence) in letter.sentences() {
+            for caps in self
+                .applied_for
+                .captures_iter(block.sentence_text(&sentence))
+            {
+                let title = caps.name("title").expect("group");
+                if !same_title(title.as_str(), &theirs.text) {
+                    let at = sentence.start + title.start()..sentence.start + title.end();
+                    findings.push(
+                        Finding::at(
+                            block.prose.source_range(at),
+                            format!(
+                                "applies for {}, but the posting is for {} (posting line {})",
+                                title.as_str(),
+                                theirs.text,
+                                theirs.line
+                            ),
+                        )
+                        .label("not the posting's role"),
+                    );
+                }
+            }
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{same_company, same_title};
+
+    #[test]
+    fn titles_and_companies_compare_loosely_but_not_too_loosely() {
+        assert!(same_title(
+            "Backend Engineer",
+            "Senior Backend Engineer, Payments"
+        ));
+        assert!(same_title(
+            "senior backend engineer",
+            "Senior Backend Engineer"
+        ));
+        assert!(!same_title("Data Engineer", "Senior Backend Engineer"));
+        assert!(!same_title(
+            "Staff Backend Engineer",
+            "Senior Backend Engineer"
+        ));
+        assert!(same_company("Kestrel", "Kestrel Pay"));
+        assert!(!same_company("Halyard", "Kestrel Pay"));
+    }
+}
