@@ -83,6 +83,11 @@ impl PhraseSet {
     pub fn is_match(&self, text: &str) -> bool {
         !self.find(text).is_empty()
     }
+
+    /// Whether any block of the letter uses one of the phrases.
+    pub fn in_letter(&self, letter: &Letter) -> bool {
+        letter.blocks.iter().any(|b| self.is_match(b.text()))
+    }
 }
 
 fn is_whole_word(text: &str, range: Range<usize>) -> bool {

@@ -3,15 +3,8 @@
 
 mod common;
 
-use common::{letterlint, letterlint_in, stderr, stdout};
+use common::{letterlint, letterlint_in, stderr, stdout, temp_dir};
 use std::fs;
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("letterlint-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn strong_letter_passes_with_exit_0() {
@@ -105,7 +98,7 @@ fn stdin_is_read_with_a_dash() {
 
 #[test]
 fn empty_file_is_linted_as_an_empty_letter() {
-    let dir = temp_dir("empty");
+    let dir = temp_dir("cli-empty");
     fs::write(dir.join("empty.md"), "").unwrap();
     let out = letterlint_in(&dir, &["--color", "never", "empty.md"], None);
     assert!(
@@ -118,7 +111,7 @@ fn empty_file_is_linted_as_an_empty_letter() {
 
 #[test]
 fn non_utf8_and_binary_files_are_clear_errors() {
-    let dir = temp_dir("encoding");
+    let dir = temp_dir("cli-encoding");
     fs::write(dir.join("cp1252.md"), b"Dear team,\n\nI\x92m applying.\n").unwrap();
     fs::write(dir.join("image.md"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
     fs::write(dir.join("good.md"), "Dear team,\n\nI built the ledger.\n").unwrap();
@@ -159,7 +152,7 @@ fn a_folder_lints_every_letter_below_it_in_path_order() {
 
 #[test]
 fn bad_front_matter_names_the_file_and_line() {
-    let dir = temp_dir("front-matter");
+    let dir = temp_dir("cli-front-matter");
     fs::write(
         dir.join("bad.md"),
         "+++\ncompany = \"A\"\nrole = \n+++\n\nDear team,\n",

@@ -3,21 +3,9 @@
 
 mod common;
 
-use common::{letterlint_in, stderr, stdout};
+use common::{letterlint_in, stderr, stdout, temp_dir, write};
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("letterlint-config-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(path: &Path, text: &str) {
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 /// Rule ids reported for each file, in order.
 fn rules(dir: &Path, args: &[&str]) -> Vec<Vec<String>> {
@@ -45,7 +33,7 @@ const CLICHE_LETTER: &str = "Dear team,\n\nI am a team player.\n";
 
 #[test]
 fn discovery_walks_up_and_stops_at_the_repository_root() {
-    let root = temp_dir("discovery");
+    let root = temp_dir("config-discovery");
     // Above the repository: must never apply.
     write(
         &root.join("letterlint.toml"),
@@ -105,7 +93,7 @@ fn discovery_walks_up_and_stops_at_the_repository_root() {
 
 #[test]
 fn precedence_flag_over_front_matter_over_file_over_profile() {
-    let dir = temp_dir("precedence");
+    let dir = temp_dir("config-precedence");
     fs::create_dir_all(dir.join(".git")).unwrap();
     write(
         &dir.join("letterlint.toml"),
@@ -148,7 +136,7 @@ fn precedence_flag_over_front_matter_over_file_over_profile() {
 
 #[test]
 fn error_messages() {
-    let dir = temp_dir("errors");
+    let dir = temp_dir("config-errors");
     fs::create_dir_all(dir.join(".git")).unwrap();
     write(&dir.join("letter.md"), CLICHE_LETTER);
     let cases = [
@@ -182,7 +170,7 @@ fn error_messages() {
 
 #[test]
 fn each_profile_changes_what_is_checked() {
-    let dir = temp_dir("profiles");
+    let dir = temp_dir("config-profiles");
     fs::create_dir_all(dir.join(".git")).unwrap();
     let letter = fs::read_to_string(common::root().join("examples/template.md")).unwrap();
     write(&dir.join("letter.md"), &letter);
@@ -226,7 +214,7 @@ fn each_profile_changes_what_is_checked() {
 
 #[test]
 fn custom_rules_report_score_suppress_and_list() {
-    let dir = temp_dir("custom");
+    let dir = temp_dir("config-custom");
     fs::create_dir_all(dir.join(".git")).unwrap();
     write(
         &dir.join("letterlint.toml"),
@@ -265,7 +253,7 @@ fn custom_rules_report_score_suppress_and_list() {
 
 #[test]
 fn every_suppression_form() {
-    let dir = temp_dir("suppressions");
+    let dir = temp_dir("config-suppressions");
     fs::create_dir_all(dir.join(".git")).unwrap();
     let letter = "Dear team,\n\n\
         <!-- letterlint-disable cliche, placeholder -->\n\
@@ -315,7 +303,7 @@ fn every_suppression_form() {
 
 #[test]
 fn wrong_company_across_two_letters_and_from_the_config() {
-    let dir = temp_dir("companies");
+    let dir = temp_dir("config-companies");
     fs::create_dir_all(dir.join(".git")).unwrap();
     write(
         &dir.join("letterlint.toml"),
@@ -360,7 +348,7 @@ fn wrong_company_across_two_letters_and_from_the_config() {
 
 #[test]
 fn init_writes_a_valid_config_and_never_overwrites() {
-    let dir = temp_dir("init");
+    let dir = temp_dir("config-init");
     fs::create_dir_all(dir.join(".git")).unwrap();
     let out = letterlint_in(&dir, &["init"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -4,21 +4,9 @@
 
 mod common;
 
-use common::{letterlint_in, stderr, stdout};
+use common::{letterlint_in, stderr, stdout, temp_dir, write};
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("letterlint-team-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(path: &Path, text: &str) {
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 /// A deterministic letter that differs from its neighbours in company,
 /// figures, phrasing and length, so the 1,000 reports are not all alike.
@@ -42,7 +30,7 @@ fn letter(i: usize) -> String {
 
 #[test]
 fn a_thousand_letters_in_nested_folders_parallel_equals_one_thread() {
-    let root = temp_dir("thousand");
+    let root = temp_dir("team-thousand");
     let letters = root.join("letters");
     for i in 0..1000 {
         let ext = if i % 10 == 9 { "txt" } else { "md" };
@@ -94,7 +82,7 @@ fn a_thousand_letters_in_nested_folders_parallel_equals_one_thread() {
 
 #[test]
 fn include_and_exclude_globs() {
-    let root = temp_dir("globs");
+    let root = temp_dir("team-globs");
     write(&root.join("letters/a.md"), &letter(0));
     write(&root.join("letters/b.txt"), &letter(1));
     write(&root.join("letters/archive/c.md"), &letter(2));
@@ -123,7 +111,7 @@ fn include_and_exclude_globs() {
 
 #[test]
 fn arguments_keep_their_order_and_explicit_files_are_always_linted() {
-    let root = temp_dir("order");
+    let root = temp_dir("team-order");
     write(&root.join("z.md"), &letter(1));
     write(&root.join("folder/a.md"), &letter(2));
     write(&root.join("folder/.gitignore"), "kept.md\n");
@@ -140,7 +128,7 @@ fn arguments_keep_their_order_and_explicit_files_are_always_linted() {
 
 #[test]
 fn stdin_filename_names_the_letter_and_picks_its_config() {
-    let root = temp_dir("stdin");
+    let root = temp_dir("team-stdin");
     fs::create_dir_all(root.join(".git")).unwrap();
     write(
         &root.join("letters/letterlint.toml"),
@@ -230,7 +218,7 @@ fn pre_commit_hook_entry_lints_the_files_it_is_given() {
     assert_eq!(entry, "letterlint", "the hook runs the binary by name");
     assert!(hooks.contains("language: rust"));
     assert!(hooks.contains("types_or: [markdown, text]"));
-    let root = temp_dir("hook");
+    let root = temp_dir("team-hook");
     write(
         &root.join("letters/good.md"),
         &fs::read_to_string(common::root().join("examples/strong.md")).unwrap(),
@@ -270,7 +258,7 @@ fn completions_and_man_page() {
 
 #[test]
 fn walk_errors_are_reported_and_the_rest_still_linted() {
-    let root = temp_dir("loop");
+    let root = temp_dir("team-loop");
     write(&root.join("letters/a.md"), &letter(1));
     #[cfg(unix)]
     std::os::unix::fs::symlink(root.join("letters"), root.join("letters/loop")).unwrap();

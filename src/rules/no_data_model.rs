@@ -52,8 +52,7 @@ impl NoDataModel {
 
 impl Rule for NoDataModel {
     fn check(&self, letter: &Letter) -> Vec<Finding> {
-        if letter.blocks.iter().any(|b| self.terms.is_match(b.text())) || self.skipped_role(letter)
-        {
+        if self.terms.in_letter(letter) || self.skipped_role(letter) {
             return Vec::new();
         }
         vec![Finding::letter_wide(

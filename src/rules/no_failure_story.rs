@@ -31,7 +31,7 @@ impl NoFailureStory {
 
 impl Rule for NoFailureStory {
     fn check(&self, letter: &Letter) -> Vec<Finding> {
-        if letter.blocks.iter().any(|b| self.terms.is_match(b.text())) {
+        if self.terms.in_letter(letter) {
             return Vec::new();
         }
         vec![Finding::letter_wide(

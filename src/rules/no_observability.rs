@@ -29,7 +29,7 @@ impl NoObservability {
 
 impl Rule for NoObservability {
     fn check(&self, letter: &Letter) -> Vec<Finding> {
-        if letter.blocks.iter().any(|b| self.terms.is_match(b.text())) {
+        if self.terms.in_letter(letter) {
             return Vec::new();
         }
         vec![Finding::letter_wide(
