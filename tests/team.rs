@@ -6,7 +6,6 @@ mod common;
 
 use common::{letterlint_in, stderr, stdout, temp_dir, write};
 use std::fs;
-use std::path::{Path, PathBuf};
 
 /// A deterministic letter that differs from its neighbours in company,
 /// figures, phrasing and length, so the 1,000 reports are not all alike.
