@@ -5,7 +5,7 @@ mod common;
 
 use common::{letterlint_in, stderr, stdout, temp_dir, write};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Rule ids reported for each file, in order.
 fn rules(dir: &Path, args: &[&str]) -> Vec<Vec<String>> {
