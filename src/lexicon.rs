@@ -2,28 +2,52 @@
 //! every list uses: compiled once, then one linear scan per block.
 
 use crate::letter::Letter;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 /// A list of phrases matched as whole words, ignoring ASCII case unless a
 /// phrase is marked exact, and skipping any match that falls inside one of
 /// the `not` phrases ("paging through" is not paging).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct PhraseSet {
-    matcher: AhoCorasick,
+    /// Every set starts as a contiguous NFA: the DFA the builder would pick
+    /// for a short list scans faster but costs more to build than a whole
+    /// letter takes to lint, and a process builds about thirty sets.
+    nfa: AhoCorasick,
+    /// The same phrases as a DFA, built once the set has scanned
+    /// `FASTER_AFTER` bytes: linting one letter never pays for it, and a
+    /// folder of letters gets it after a few dozen letters. Both find
+    /// exactly the same matches.
+    faster: OnceLock<AhoCorasick>,
+    scanned: AtomicUsize,
     /// For each pattern: the id the caller gave it and whether case must match.
     patterns: Vec<(usize, bool, String)>,
     not: Option<AhoCorasick>,
 }
 
+const FASTER_AFTER: usize = 64 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseMatch {
     pub range: Range<usize>,
     pub id: usize,
+}
+
+fn automaton<'p>(
+    kind: Option<AhoCorasickKind>,
+    patterns: impl IntoIterator<Item = &'p str>,
+) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .kind(kind)
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("phrase lists are small enough for aho-corasick")
 }
 
 impl PhraseSet {
@@ -38,23 +62,39 @@ impl PhraseSet {
             .into_iter()
             .map(|(p, id, exact)| (id, exact, p.into()))
             .collect();
-        let build = |pats: Vec<&str>| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(pats)
-                .expect("phrase lists are small enough for aho-corasick")
-        };
-        let matcher = build(patterns.iter().map(|(_, _, p)| p.as_str()).collect());
-        let not = (!not.is_empty()).then(|| build(not.iter().map(String::as_str).collect()));
+        let contiguous = Some(AhoCorasickKind::ContiguousNFA);
         PhraseSet {
-            matcher,
+            nfa: automaton(contiguous, patterns.iter().map(|(_, _, p)| p.as_str())),
+            faster: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
+            not: (!not.is_empty()).then(|| automaton(contiguous, not.iter().map(String::as_str))),
             patterns,
-            not,
         }
     }
 
+    /// The automaton to scan `text` with, counting what this set has scanned.
+    fn matcher(&self, text: &str) -> &AhoCorasick {
+        if let Some(faster) = self.faster.get() {
+            return faster;
+        }
+        if self.scanned.fetch_add(text.len(), Ordering::Relaxed) < FASTER_AFTER {
+            return &self.nfa;
+        }
+        self.faster.get_or_init(|| {
+            automaton(
+                Some(AhoCorasickKind::DFA),
+                self.patterns.iter().map(|(_, _, p)| p.as_str()),
+            )
+        })
+    }
+
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
+        self.matches(text).collect()
+    }
+
+    /// The matches in text order, found as they are asked for: `is_match`
+    /// and callers that want the first match stop scanning there.
+    pub fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = PhraseMatch> + 't {
         let excluded: Vec<Range<usize>> = self
             .not
             .as_ref()
@@ -65,23 +105,22 @@ impl PhraseSet {
                     .collect()
             })
             .unwrap_or_default();
-        self.matcher
-            .find_iter(text)
-            .filter_map(|m| {
-                let (id, exact, pattern) = &self.patterns[m.pattern().as_usize()];
-                let range = m.range();
-                let ok = is_whole_word(text, range.clone())
-                    && (!exact || &text[range.clone()] == pattern)
-                    && !excluded
-                        .iter()
-                        .any(|e| e.start <= range.start && range.end <= e.end);
-                ok.then_some(PhraseMatch { range, id: *id })
-            })
-            .collect()
+        self.matcher(text).find_iter(text).filter_map(move |m| {
+            let (id, exact, pattern) = &self.patterns[m.pattern().as_usize()];
+            let range = m.range();
+            // Exclusions do not overlap and come in text order, so only
+            // the last one starting at or before the match can hold it.
+            let before = excluded.partition_point(|e| e.start <= range.start);
+            let inside = before > 0 && range.end <= excluded[before - 1].end;
+            let ok = is_whole_word(text, range.clone())
+                && (!exact || &text[range.clone()] == pattern)
+                && !inside;
+            ok.then_some(PhraseMatch { range, id: *id })
+        })
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        !self.find(text).is_empty()
+        self.matches(text).next().is_some()
     }
 
     /// Whether any block of the letter uses one of the phrases.
@@ -101,6 +140,32 @@ fn is_whole_word(text: &str, range: Range<usize>) -> bool {
     let glued_before = first.is_some_and(word_char) && before.is_some_and(word_char);
     let glued_after = last.is_some_and(word_char) && after.is_some_and(word_char);
     !glued_before && !glued_after
+}
+
+/// A regex built from a rule's word lists and compiled the first time a
+/// letter needs it. Compiling a pattern costs more than linting a whole
+/// letter, so a process that lints one letter should not pay for patterns
+/// it never reaches (role-mismatch's, say, when no posting is given).
+#[derive(Debug)]
+pub struct LazyRegex {
+    pattern: String,
+    regex: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// `pattern` must be valid; it is only compiled on first use.
+    pub fn new(pattern: String) -> Self {
+        LazyRegex {
+            pattern,
+            regex: OnceLock::new(),
+        }
+    }
+
+    pub fn get(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.pattern).expect("patterns built from escaped words are valid")
+        })
+    }
 }
 
 /// Parses an embedded TOML file; a broken built-in list is a bug caught by
@@ -255,6 +320,86 @@ pub fn names_engineering_role(letter: &Letter) -> bool {
         .map(String::as_str)
         .chain(letter.blocks.iter().map(|b| b.text()))
         .any(|text| ENGINEERING_ROLE.is_match(text))
+}
+
+/// Test helpers for the ASCII twins of Unicode patterns (`metrics.rs`,
+/// `placeholder.rs`, `generic_opening.rs`).
+#[cfg(test)]
+pub(crate) mod twins {
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// ASCII text built from the words and marks the twinned patterns look
+    /// for, with arbitrary ASCII between them.
+    pub fn ascii_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            prop::sample::select(vec![
+                "zero",
+                "Zero",
+                "not a single",
+                "without a single",
+                "has not",
+                "have n't",
+                "did not",
+                "a single",
+                "customer-reported",
+                "duplicate",
+                "dropped",
+                "data loss",
+                "from",
+                "From",
+                "to",
+                "about",
+                "up to",
+                "41",
+                "9,400",
+                "$14k/mo",
+                "1.8s",
+                "210ms",
+                "99.95%",
+                "12M+",
+                "one",
+                "half",
+                "events",
+                "Kestrel",
+                "Pay's",
+                "KESTREL's",
+                "x's",
+                "[Company Name]",
+                "{Hiring Manager}",
+                "<Your Name>",
+                "[",
+                "]",
+                "{",
+                "}",
+                "<",
+                ">",
+                "-",
+                "'",
+                "_",
+                "&",
+                "/",
+                ":",
+            ])
+            .prop_map(String::from),
+            "[ -~\t\n\x0b\x0c\r]{0,12}",
+        ];
+        let separator = prop::sample::select(vec!["", " ", "  ", "\t", "\n", "\x0b"]);
+        prop::collection::vec((piece, separator), 0..24).prop_map(|parts| {
+            parts
+                .into_iter()
+                .flat_map(|(piece, sep)| [piece, sep.to_string()])
+                .collect()
+        })
+    }
+
+    /// Every match, and every group of every match, as byte ranges.
+    pub fn matches(regex: &Regex, text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+        regex
+            .captures_iter(text)
+            .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
+            .collect()
+    }
 }
 
 #[cfg(test)]

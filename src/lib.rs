@@ -87,8 +87,8 @@ pub fn lint_with_posting(
         posting,
     });
     letter.run = RunFacts {
-        rule_ids: config.rule_ids.clone(),
-        companies: config.companies.clone(),
+        rule_ids: &config.rule_ids,
+        companies: &config.companies,
         posting: posting.clone(),
     };
     let engineering = rule_set.engineering && letter.is_engineering();
@@ -100,13 +100,9 @@ pub fn lint_with_posting(
         let Some(severity) = active.level.severity() else {
             continue;
         };
+        let disabled = suppression::disabled(&source.text, &letter.suppressions, &active.id);
         for finding in active.rule.check(&letter) {
-            if suppression::silences(
-                &source.text,
-                &letter.suppressions,
-                &active.id,
-                finding.span.as_ref(),
-            ) {
+            if disabled.silences(finding.span.as_ref()) {
                 continue;
             }
             diagnostics.push((
@@ -136,7 +132,7 @@ pub fn lint_with_posting(
         .collect();
     let mut spent: HashMap<String, u32> = HashMap::new();
     let mut total = 0u32;
-    let diagnostics = diagnostics
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|(strength, mut d)| {
             let (penalty, cap) = limits[d.rule.as_str()];
@@ -148,6 +144,10 @@ pub fn lint_with_posting(
             d
         })
         .collect();
+    // The run keeps every report until it prints them, and this collect
+    // reuses the larger buffer of (strength, diagnostic) pairs: give the
+    // slack back, or a thousand letters hold megabytes of it.
+    diagnostics.shrink_to_fit();
     Ok(FileReport {
         path: source.path.clone(),
         words: letter.word_count(),

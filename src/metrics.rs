@@ -90,6 +90,16 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[$€£]?[\p{L}\p{N}]+(?:[.,'’/:-][\p{L}\p{N}]+)*%?\+?").expect("valid regex")
 });
 
+// ASCII twins of the costliest patterns, for sentences that are all ASCII
+// (every letter of the labelled corpus is). Unicode classes make a pattern
+// slow to compile (ZERO_CLAIM takes 2 ms, more than linting a whole letter),
+// and on ASCII text a twin matches exactly what its pattern does, because
+// each class keeps its ASCII members. The Unicode pattern is then compiled
+// only if some sentence needs it.
+static TOKEN_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\$?[A-Za-z0-9]+(?:[.,'/:-][A-Za-z0-9]+)*%?\+?").expect("valid regex")
+});
+
 /// A number at the start of a token: currency, digits, and what is glued on.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<cur>[$€£])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<rest>.*)$")
@@ -99,39 +109,59 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b").expect("valid regex"));
 
-static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+/// "from 41 to 6", or its ASCII twin: `(?-u)`, and each class with a
+/// non-ASCII member (currency signs, `.`) cut to its ASCII members.
+fn from_to(ascii: bool) -> Regex {
     let approx = r"(?:(?:about|roughly|around|nearly|almost|over|under|up to|just|an average of|a median of|a few|fewer than|less than|more than|below|above)\s+)*";
-    let num = r"(?:[$€£]?\d+(?:[.,]\d+)*(?:%|[a-z]+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousands|half)";
+    let (unicode, currency, any) = if ascii {
+        // `.` is any character but a line break: here any ASCII one.
+        ("(?-u)", r"\$", r"[\x00-\x09\x0B-\x7F]")
+    } else {
+        ("", "[$€£]", ".")
+    };
+    let num = format!(
+        r"(?:{currency}?\d+(?:[.,]\d+)*(?:%|[a-z]+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousands|half)"
+    );
     Regex::new(&format!(
-        r"(?i)\bfrom\s+{approx}(?P<a>{num})\b(?P<mid>.{{0,80}}?)\bto\s+{approx}(?P<b>{num})"
+        r"{unicode}(?i)\bfrom\s+{approx}(?P<a>{num})\b(?P<mid>{any}{{0,80}}?)\bto\s+{approx}(?P<b>{num})"
     ))
     .expect("valid regex")
-});
+}
 
-static ZERO_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:zero|not a single|without a single|(?:has|have|did)\s*(?:not|n't)\s+(?:\w+\s+){0,2}a single)\s+(?:[\w-]+\s+){0,5}?(?:duplicate|duplicated|dropped|lost|skipped|missed|failed|incident|outage|error|page|oversell|double|data loss|downtime|mismatch)[\w-]*")
-        .expect("valid regex")
-});
+static FROM_TO: LazyLock<Regex> = LazyLock::new(|| from_to(false));
+static FROM_TO_ASCII: LazyLock<Regex> = LazyLock::new(|| from_to(true));
+
+const ZERO_CLAIM_PATTERN: &str = r"(?i)\b(?:zero|not a single|without a single|(?:has|have|did)\s*(?:not|n't)\s+(?:\w+\s+){0,2}a single)\s+(?:[\w-]+\s+){0,5}?(?:duplicate|duplicated|dropped|lost|skipped|missed|failed|incident|outage|error|page|oversell|double|data loss|downtime|mismatch)[\w-]*";
+
+static ZERO_CLAIM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(ZERO_CLAIM_PATTERN).expect("valid regex"));
+
+/// `(?-u)` makes `\w`, `\s`, `\b` and case folding ASCII-only.
+static ZERO_CLAIM_ASCII: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?-u){ZERO_CLAIM_PATTERN}")).expect("valid regex"));
 
 static TO_NONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bto\s+(?:none|zero|nothing)\b").expect("valid regex"));
 
-/// The byte range of the clause around `at`: between ", " ";" ":" "—" or
-/// parentheses. A comma inside "9,400" does not split.
-fn clause_of(text: &str, at: usize) -> Range<usize> {
-    let is_break = |i: usize, c: char| {
-        matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
-            || (c == ',' && text[i + 1..].starts_with(' '))
-    };
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_break(i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .char_indices()
-        .find(|&(i, c)| is_break(at + i, c))
-        .map_or(text.len(), |(i, _)| at + i);
+/// Where a sentence's clauses break: ", " ";" ":" "—" or parentheses, as
+/// the byte range of each break. A comma inside "9,400" does not split.
+/// Found once per sentence, so that finding each number's clause is a
+/// binary search and not a scan of the sentence per number.
+fn clause_breaks(text: &str) -> Vec<Range<usize>> {
+    text.char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
+                || (c == ',' && text[i + 1..].starts_with(' '))
+        })
+        .map(|(i, c)| i..i + c.len_utf8())
+        .collect()
+}
+
+/// The byte range of the clause around `at`, between the breaks around it.
+fn clause_of(text: &str, breaks: &[Range<usize>], at: usize) -> Range<usize> {
+    let next = breaks.partition_point(|b| b.start < at);
+    let start = next.checked_sub(1).map_or(0, |i| breaks[i].end);
+    let end = breaks.get(next).map_or(text.len(), |b| b.start);
     start..end
 }
 
@@ -213,7 +243,9 @@ pub fn has_number(text: &str) -> bool {
 pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
     let lex = &*LEXICON;
     let lower = text.to_ascii_lowercase();
-    let tokens: Vec<Token> = TOKEN
+    let ascii = text.is_ascii();
+    let token = if ascii { &TOKEN_ASCII } else { &TOKEN };
+    let tokens: Vec<Token> = token
         .find_iter(text)
         .map(|m| Token {
             text: lower[m.range()].to_string(),
@@ -221,20 +253,36 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
             raw: m.as_str(),
         })
         .collect();
-    let phones: Vec<Range<usize>> = PHONE.find_iter(text).map(|m| m.range()).collect();
+    // Most sentences hold no figure and none of the words the patterns
+    // below start from. A substring test says so for far less than a regex
+    // search, so each pattern runs only where it could match: a test here
+    // may only rule out sentences the pattern cannot match.
+    let has_digit = text.chars().any(char::is_numeric);
+    let phones: Vec<Range<usize>> = if has_digit {
+        PHONE.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
+    let breaks = clause_breaks(text);
     let is_threshold_sentence = tokens
         .iter()
         .any(|t| lex.cues.threshold_context.contains(&t.text));
     let mut found = Vec::new();
 
     for (i, token) in tokens.iter().enumerate() {
+        let number_like = token
+            .raw
+            .starts_with(|c: char| c.is_numeric() || matches!(c, '$' | '€' | '£'));
+        if !number_like {
+            continue;
+        }
         let Some(caps) = NUMBER.captures(token.raw) else {
             continue;
         };
-        if phones
-            .iter()
-            .any(|p| p.start <= token.range.start && token.range.end <= p.end)
-        {
+        // Phone numbers do not overlap and come in order: only the last one
+        // starting at or before the token can hold it.
+        let phone = phones.partition_point(|p| p.start <= token.range.start);
+        if phone > 0 && token.range.end <= phones[phone - 1].end {
             continue;
         }
         if text[..token.range.start].ends_with(['#', '.', '/', ':', '-']) {
@@ -280,7 +328,7 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
         let threshold = is_threshold_sentence && preceded_by(&tokens, i, &lex.cues.threshold);
         // Cues count only within the number's clause: in "rates rose from
         // 72% to 94%, and fees fell", "fees" says nothing about 72%.
-        let clause = &clause_of(text, token.range.start);
+        let clause = &clause_of(text, &breaks, token.range.start);
         let tokens = &tokens;
         let window = |radius: usize| {
             let lo = i.saturating_sub(radius);
@@ -376,7 +424,16 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
     }
 
     // "from 41 to 6" with a word that says what was counted: pages.
-    for caps in FROM_TO.captures_iter(text) {
+    // Tokens and the figures found so far are in text order, so the ones
+    // before or inside a match are found by binary search.
+    let by_token = found.len();
+    // (?i) folds no other character to f, r, o, m, z, e, n, i, g, l, t or h,
+    // so an ASCII lower-case test is exact for the patterns below.
+    let from_to_regex = if ascii { &FROM_TO_ASCII } else { &FROM_TO };
+    let from_to = lower
+        .contains("from")
+        .then(|| from_to_regex.captures_iter(text));
+    for caps in from_to.into_iter().flatten() {
         let whole = caps.get(0).expect("match");
         let (a, b) = (caps.name("a").expect("a"), caps.name("b").expect("b"));
         if caps["mid"].to_ascii_lowercase().contains("from ") {
@@ -390,11 +447,8 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
         if is_year(a.as_str()) || is_year(b.as_str()) {
             continue;
         }
-        let before: Vec<&Token> = tokens
-            .iter()
-            .filter(|t| t.range.end <= whole.start())
-            .collect();
-        let context = before
+        let before = tokens.partition_point(|t| t.range.end <= whole.start());
+        let context = tokens[..before]
             .iter()
             .rev()
             .take(10)
@@ -418,10 +472,12 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
         }
         // "from roughly 300 to 5,200 documents per second": both ends
         // measure what the second one measures.
-        let inside = |r: &Range<usize>| r.start >= a.start() && r.end <= b.end();
-        if let Some(&(_, last)) = found.iter().rev().find(|(r, _)| inside(r)) {
-            for (r, k) in found.iter_mut() {
-                if inside(r) {
+        let lo = found[..by_token].partition_point(|(r, _)| r.start < a.start());
+        let hi = found[..by_token].partition_point(|(r, _)| r.start < b.end());
+        let inside = &mut found[lo..hi];
+        if let Some(&(_, last)) = inside.iter().rev().find(|(r, _)| r.end <= b.end()) {
+            for (r, k) in inside.iter_mut() {
+                if r.end <= b.end() {
                     *k = last;
                 }
             }
@@ -430,18 +486,27 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
         }
     }
 
-    for m in ZERO_CLAIM.find_iter(text) {
-        found.push((m.range(), MetricKind::Reliability));
+    if lower.contains("zero") || lower.contains("ingle") {
+        let zero_claim = if ascii {
+            &ZERO_CLAIM_ASCII
+        } else {
+            &ZERO_CLAIM
+        };
+        for m in zero_claim.find_iter(text) {
+            found.push((m.range(), MetricKind::Reliability));
+        }
     }
     // "oversell incidents went from several per sale to none"
-    for m in TO_NONE.find_iter(text) {
-        let before = tokens
+    let to_none = ["none", "zero", "nothing"]
+        .iter()
+        .any(|w| lower.contains(w))
+        .then(|| TO_NONE.find_iter(text));
+    for m in to_none.into_iter().flatten() {
+        let before = tokens.partition_point(|t| t.range.end <= m.start());
+        if tokens[..before]
             .iter()
-            .filter(|t| t.range.end <= m.start())
             .rev()
-            .take(12);
-        if before
-            .into_iter()
+            .take(12)
             .any(|t| lex.cues.reliability.contains(&t.text))
         {
             found.push((m.range(), MetricKind::Reliability));
@@ -496,6 +561,21 @@ fn preceded_by(tokens: &[Token], i: usize, phrases: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::twins::{ascii_text, matches};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ascii_twins_match_what_their_patterns_match(text in ascii_text()) {
+            for (unicode, ascii) in [
+                (&TOKEN, &TOKEN_ASCII),
+                (&FROM_TO, &FROM_TO_ASCII),
+                (&ZERO_CLAIM, &ZERO_CLAIM_ASCII),
+            ] {
+                prop_assert_eq!(matches(unicode, &text), matches(ascii, &text));
+            }
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(String, MetricKind)> {
         find_in_sentence(text)

@@ -64,16 +64,21 @@ impl SignalResult {
 }
 
 pub fn scan(letter: &Letter, engineering: bool) -> Vec<SignalResult> {
-    SIGNALS
-        .iter()
-        .filter(|s| engineering || !s.spec.engineering)
-        .map(|signal| SignalResult {
-            id: signal.spec.id.clone(),
-            name: signal.spec.name.clone(),
-            at: first_evidence(letter, signal),
-            hint: signal.spec.hint.clone(),
-        })
-        .collect()
+    // Sized exactly: the run keeps every letter's scorecard until it prints.
+    let mut signals = Vec::with_capacity(SIGNALS.len());
+    signals.extend(
+        SIGNALS
+            .iter()
+            .filter(|s| engineering || !s.spec.engineering)
+            .map(|signal| SignalResult {
+                id: signal.spec.id.clone(),
+                name: signal.spec.name.clone(),
+                at: first_evidence(letter, signal),
+                hint: signal.spec.hint.clone(),
+            }),
+    );
+    signals.shrink_to_fit();
+    signals
 }
 
 /// The earliest place the letter shows the signal: a phrase or a metric.
@@ -85,14 +90,10 @@ fn first_evidence(letter: &Letter, signal: &Signal) -> Option<usize> {
     };
     let by_phrase = letter.blocks.iter().find_map(|block| {
         let text = block.text();
-        let own = signal
-            .phrases
-            .find(text)
-            .into_iter()
-            .next()
-            .map(|m| m.range.start);
+        // Only the first match counts, so the scan stops there.
+        let own = signal.phrases.matches(text).next().map(|m| m.range.start);
         let lex = shared
-            .and_then(|set| set.find(text).into_iter().next())
+            .and_then(|set| set.matches(text).next())
             .map(|m| m.range.start);
         own.into_iter()
             .chain(lex)

@@ -30,6 +30,20 @@ impl Source {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// How many characters lie before each multiple of `CHUNK` bytes. A
+    /// column on a long line is then counted from the nearest checkpoint,
+    /// not from the line's start: with a finding every few words on a line
+    /// of a megabyte, counting from the start made reporting quadratic.
+    chars_at_chunk: Vec<usize>,
+}
+
+const CHUNK: usize = 1024;
+
+/// Characters in a run of UTF-8 bytes: every byte that is not a
+/// continuation byte (`0b10xx_xxxx`) starts one. Works on any byte range,
+/// boundary or not.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// A 1-based line and a 1-based column counted in Unicode scalar values.
@@ -43,7 +57,21 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, line_starts }
+        let mut chars_at_chunk = vec![0];
+        for chunk in text.as_bytes().chunks(CHUNK) {
+            chars_at_chunk.push(chars_at_chunk[chars_at_chunk.len() - 1] + char_starts(chunk));
+        }
+        LineIndex {
+            text,
+            line_starts,
+            chars_at_chunk,
+        }
+    }
+
+    /// Characters in `text[..offset]`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        self.chars_at_chunk[chunk] + char_starts(&self.text.as_bytes()[chunk * CHUNK..offset])
     }
 
     /// 0-based index of the line holding `offset`.
@@ -55,9 +83,14 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.line_of(offset);
         let start = self.line_starts[line];
+        let chars = if offset - start <= CHUNK {
+            self.text[start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         LineCol {
             line: line + 1,
-            column: self.text[start..offset].chars().count() + 1,
+            column: chars + 1,
         }
     }
 
@@ -91,6 +124,28 @@ mod tests {
         assert_eq!(index.line_col(3), LineCol { line: 1, column: 3 });
         let w = "héllo\n".len();
         assert_eq!(index.line_col(w + 3), LineCol { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        // Longer than a checkpoint chunk, with multi-byte characters on
+        // both sides of chunk boundaries.
+        let line = "é".repeat(700) + &"a".repeat(1000) + &"€".repeat(500);
+        let text = format!("x\n{line}");
+        let index = LineIndex::new(&text);
+        for (chars, (byte, _)) in line.char_indices().enumerate().step_by(97) {
+            let at = index.line_col(2 + byte);
+            assert_eq!(
+                at,
+                LineCol {
+                    line: 2,
+                    column: chars + 1
+                },
+                "byte {byte}"
+            );
+        }
+        let end = index.line_col(text.len());
+        assert_eq!(end.column, line.chars().count() + 1);
     }
 
     #[test]

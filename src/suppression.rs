@@ -69,6 +69,14 @@ pub fn parse(source: &str, ranges: &[Range<usize>]) -> Vec<Suppression> {
 /// enable runs to the end of the letter.
 fn disabled_ranges(source: &str, suppressions: &[Suppression], rule: &str) -> Vec<Range<usize>> {
     let names = |s: &Suppression| s.rules.is_empty() || s.rules.iter().any(|(id, _)| id == rule);
+    // Line breaks, found once and only when a next-line directive needs
+    // them: many directives on one long line must not each rescan it.
+    let mut newlines: Option<Vec<usize>> = None;
+    let mut newline_from = |from: usize| {
+        let all =
+            newlines.get_or_insert_with(|| source.match_indices('\n').map(|(i, _)| i).collect());
+        all.get(all.partition_point(|&i| i < from)).copied()
+    };
     let mut ranges = Vec::new();
     let mut open: Option<usize> = None;
     for s in suppressions {
@@ -82,10 +90,8 @@ fn disabled_ranges(source: &str, suppressions: &[Suppression], rule: &str) -> Ve
                 }
             }
             Some(Directive::DisableNextLine) if names(s) => {
-                let next = source[s.span.end..]
-                    .find('\n')
-                    .map_or(source.len(), |i| s.span.end + i + 1);
-                let end = source[next..].find('\n').map_or(source.len(), |i| next + i);
+                let next = newline_from(s.span.end).map_or(source.len(), |i| i + 1);
+                let end = newline_from(next).unwrap_or(source.len());
                 ranges.push(next..end);
             }
             _ => {}
@@ -97,22 +103,62 @@ fn disabled_ranges(source: &str, suppressions: &[Suppression], rule: &str) -> Ve
     ranges
 }
 
-/// Whether a directive silences a finding of `rule` at `span`. A
-/// letter-wide finding is silenced only by a disable that runs to the end.
+/// Where one rule is switched off in a letter, worked out once per rule so
+/// that each of its findings is a binary search rather than a walk over
+/// every directive.
+#[derive(Debug, Clone, Default)]
+pub struct Disabled {
+    /// Sorted and merged: no two overlap or touch.
+    ranges: Vec<Range<usize>>,
+    /// A disable that runs to the end of the letter also silences
+    /// letter-wide findings.
+    to_end: bool,
+}
+
+pub fn disabled(source: &str, suppressions: &[Suppression], rule: &str) -> Disabled {
+    if suppressions.is_empty() {
+        return Disabled::default();
+    }
+    let mut ranges = disabled_ranges(source, suppressions, rule);
+    let to_end = ranges.iter().any(|r| r.end == source.len());
+    ranges.retain(|r| !r.is_empty());
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    Disabled {
+        ranges: merged,
+        to_end,
+    }
+}
+
+impl Disabled {
+    /// Whether a finding at `span` is silenced. A letter-wide finding is
+    /// silenced only by a disable that runs to the end.
+    pub fn silences(&self, span: Option<&Range<usize>>) -> bool {
+        match span {
+            Some(span) => {
+                let i = self.ranges.partition_point(|r| r.start <= span.start);
+                i > 0 && span.start < self.ranges[i - 1].end
+            }
+            None => self.to_end,
+        }
+    }
+}
+
+/// Whether a directive silences a finding of `rule` at `span`. To check
+/// many findings of one rule, build [`disabled`] once instead.
 pub fn silences(
     source: &str,
     suppressions: &[Suppression],
     rule: &str,
     span: Option<&Range<usize>>,
 ) -> bool {
-    if suppressions.is_empty() {
-        return false;
-    }
-    let ranges = disabled_ranges(source, suppressions, rule);
-    match span {
-        Some(span) => ranges.iter().any(|r| r.contains(&span.start)),
-        None => ranges.iter().any(|r| r.end == source.len()),
-    }
+    disabled(source, suppressions, rule).silences(span)
 }
 
 #[cfg(test)]

@@ -71,8 +71,9 @@ mod tests {
     fn unknown_rules_and_directives_are_reported() {
         let text =
             "<!-- letterlint-disable cliche, stack-sup -->\n\n<!-- letterlint-disabel cliche -->\n";
+        let rule_ids = ["cliche".to_string(), "stack-soup".to_string()];
         let mut letter = Letter::parse(text, false).unwrap();
-        letter.run.rule_ids = vec!["cliche".into(), "stack-soup".into()];
+        letter.run.rule_ids = &rule_ids;
         let messages: Vec<String> = super::InvalidSuppression {}
             .check(&letter)
             .into_iter()

@@ -4,6 +4,7 @@ use crate::letter::Letter;
 use regex::Regex;
 use serde::Deserialize;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,10 +20,28 @@ pub struct Params {
 pub struct Placeholder {
     slot_words: Vec<String>,
     html_elements: Vec<String>,
-    bracketed: Regex,
     markers: Regex,
-    tag: Regex,
 }
+
+/// `[…]`, `{…}` and `<…>` of up to 60 characters.
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[([^\[\]\n]{1,60})\]|\{([^{}\n]{1,60})\}|<([A-Za-z][^<>\n]{0,60})>")
+        .expect("valid regex")
+});
+
+/// BRACKETED for all-ASCII text, where it matches the same: each class cut
+/// to its ASCII members compiles many times faster than sixty copies of a
+/// Unicode class (see the ASCII twins in `metrics.rs`).
+static BRACKETED_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\[([[:ascii:]&&[^\[\]\n]]{1,60})\]|\{([[:ascii:]&&[^{}\n]]{1,60})\}|<([A-Za-z][[:ascii:]&&[^<>\n]]{0,60})>",
+    )
+    .expect("valid regex")
+});
+
+/// An HTML tag; compiled only for letters with HTML in them.
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>").expect("valid regex"));
 
 impl Placeholder {
     pub fn new(params: Params) -> Self {
@@ -39,13 +58,8 @@ impl Placeholder {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
-            bracketed: Regex::new(
-                r"\[([^\[\]\n]{1,60})\]|\{([^{}\n]{1,60})\}|<([A-Za-z][^<>\n]{0,60})>",
-            )
-            .expect("valid regex"),
             markers: Regex::new(&format!(r"{markers}|\bX{{2,}}\b|\bx{{3,}}\b"))
                 .expect("markers are escaped"),
-            tag: Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>").expect("valid regex"),
         }
     }
 
@@ -81,7 +95,12 @@ impl Rule for Placeholder {
         let mut findings = Vec::new();
         for block in &letter.blocks {
             let text = block.text();
-            for caps in self.bracketed.captures_iter(text) {
+            let bracketed = if text.is_ascii() {
+                &BRACKETED_ASCII
+            } else {
+                &BRACKETED
+            };
+            for caps in bracketed.captures_iter(text) {
                 let whole = caps.get(0).expect("match");
                 let is_slot = if let Some(inner) = caps.get(1) {
                     self.is_slot(inner.as_str(), false)
@@ -113,7 +132,7 @@ impl Rule for Placeholder {
             if html.trim_start().starts_with("<!--") {
                 continue;
             }
-            for caps in self.tag.captures_iter(html) {
+            for caps in TAG.captures_iter(html) {
                 if caps[1].is_empty() && !self.is_html(&caps[2]) {
                     let m = caps.get(0).expect("match");
                     findings.push(slot(
@@ -130,7 +149,19 @@ impl Rule for Placeholder {
 
 #[cfg(test)]
 mod tests {
+    use crate::lexicon::twins::{ascii_text, matches};
     use crate::rules::testing::{fires, spans};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_ascii_twin_matches_what_the_pattern_matches(text in ascii_text()) {
+            prop_assert_eq!(
+                matches(&super::BRACKETED, &text),
+                matches(&super::BRACKETED_ASCII, &text)
+            );
+        }
+    }
 
     #[test]
     fn every_slot_shape() {

@@ -93,15 +93,21 @@ impl PostingEcho {
     fn stack_list(&self, letter: &Letter, posting: &crate::posting::Posting) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (index, block) in letter.blocks.iter().enumerate() {
+            let in_block = letter.technologies_in(index);
+            // Sentences and mentions both run in text order: one pointer
+            // walks both, so a long paragraph is not rescanned per sentence.
+            let mut next = 0;
             for sentence in &block.sentences {
-                let names: Vec<&crate::lexicon::Mention> = letter
-                    .technologies
+                while in_block
+                    .get(next)
+                    .is_some_and(|m| m.prose.start < sentence.start)
+                {
+                    next += 1;
+                }
+                let names: Vec<&crate::lexicon::Mention> = in_block[next..]
                     .iter()
-                    .filter(|m| {
-                        m.block == index
-                            && sentence.start <= m.prose.start
-                            && m.prose.end <= sentence.end
-                    })
+                    .take_while(|m| m.prose.start < sentence.end)
+                    .filter(|m| m.prose.end <= sentence.end)
                     .collect();
                 // The longest run of the sentence's names that walks forward
                 // through one posting list.
@@ -124,7 +130,9 @@ impl PostingEcho {
                                 best = run.clone();
                             }
                         }
-                        (best.len() >= self.min_technologies).then_some((best, *line))
+                        // A threshold of 0 in a user's config still needs a name.
+                        (!best.is_empty() && best.len() >= self.min_technologies)
+                            .then_some((best, *line))
                     })
                     .max_by_key(|(run, _)| run.len());
                 if let Some((run, line)) = best {

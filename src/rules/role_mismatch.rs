@@ -1,7 +1,7 @@
 use super::Rule;
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use regex::Regex;
+use crate::lexicon::LazyRegex;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -13,17 +13,17 @@ pub struct Params {
 
 pub struct RoleMismatch {
     /// "the Senior Backend Engineer role": the title a letter applies for.
-    applied_for: Regex,
+    /// Compiled only when a letter is linted against a posting.
+    applied_for: LazyRegex,
 }
 
 impl RoleMismatch {
     pub fn new(params: Params) -> Self {
         let nouns: Vec<String> = params.role_nouns.iter().map(|n| regex::escape(n)).collect();
-        let applied_for = Regex::new(&format!(
+        let applied_for = LazyRegex::new(format!(
             r"\b(?:the|your|this)\s+(?P<title>(?:[\w&/+.-]+\s+){{0,5}}?(?i:{})s?(?:,\s*[\w&/ -]+?)?)\s+(?:role|position|opening|job|vacancy)\b",
             nouns.join("|")
-        ))
-        .expect("escaped nouns make a valid regex");
+        ));
         RoleMismatch { applied_for }
     }
 }
@@ -95,6 +95,7 @@ impl Rule for RoleMismatch {
         for (block, sentence) in letter.sentences() {
             for caps in self
                 .applied_for
+                .get()
                 .captures_iter(block.sentence_text(&sentence))
             {
                 let title = caps.name("title").expect("group");

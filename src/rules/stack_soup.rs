@@ -49,16 +49,21 @@ impl Rule for StackSoup {
         let mut findings = Vec::new();
         // Sentence by sentence: runs of names joined only by separators.
         for (index, block) in letter.blocks.iter().enumerate() {
-            let in_block: Vec<&Mention> = letter
-                .technologies
-                .iter()
-                .filter(|m| m.block == index)
-                .collect();
+            let in_block = letter.technologies_in(index);
+            // Sentences and mentions both run in text order: one pointer
+            // walks both, so a long paragraph is not rescanned per sentence.
+            let mut next = 0;
             for sentence in &block.sentences {
-                let names: Vec<&Mention> = in_block
+                while in_block
+                    .get(next)
+                    .is_some_and(|m| m.prose.start < sentence.start)
+                {
+                    next += 1;
+                }
+                let names: Vec<&Mention> = in_block[next..]
                     .iter()
-                    .copied()
-                    .filter(|m| sentence.start <= m.prose.start && m.prose.end <= sentence.end)
+                    .take_while(|m| m.prose.start < sentence.end)
+                    .filter(|m| m.prose.end <= sentence.end)
                     .collect();
                 let mut runs: Vec<Vec<&Mention>> = Vec::new();
                 for m in &names {
@@ -89,7 +94,9 @@ impl Rule for StackSoup {
                     );
                     reported = true;
                 }
-                if !reported && distinct(&names) >= self.max_per_sentence {
+                // A user may set a threshold to 0: a sentence without names
+                // is still no inventory (and has no span to point at).
+                if !reported && !names.is_empty() && distinct(&names) >= self.max_per_sentence {
                     let span = names[0].span.start..names[names.len() - 1].span.end;
                     findings.push(
                         Finding::at(
@@ -107,12 +114,11 @@ impl Rule for StackSoup {
         // Bullet lists whose items are nothing but names.
         let mut run: Vec<usize> = Vec::new();
         let mut flush = |run: &mut Vec<usize>| {
-            let names: Vec<&Mention> = letter
-                .technologies
+            let names: Vec<&Mention> = run
                 .iter()
-                .filter(|m| run.contains(&m.block))
+                .flat_map(|&block| letter.technologies_in(block))
                 .collect();
-            if distinct(&names) >= self.min_run {
+            if !names.is_empty() && distinct(&names) >= self.min_run {
                 let span = names[0].span.start..names[names.len() - 1].span.end;
                 findings.push(
                     Finding::at(
@@ -134,15 +140,18 @@ impl Rule for StackSoup {
                 current_list = None;
                 continue;
             };
-            let names: Vec<&Mention> = letter
-                .technologies
-                .iter()
-                .filter(|m| m.block == index)
-                .collect();
-            let mut rest = block.text().to_string();
-            for m in names.iter().rev() {
-                rest.replace_range(m.prose.clone(), " ");
+            let names = letter.technologies_in(index);
+            // The item's text with each name replaced by a space, built from
+            // the gaps between names in one pass.
+            let text = block.text();
+            let mut rest = String::with_capacity(text.len());
+            let mut at = 0;
+            for m in names {
+                rest.push_str(&text[at..m.prose.start]);
+                rest.push(' ');
+                at = m.prose.end;
             }
+            rest.push_str(&text[at..]);
             let bare = !names.is_empty() && self.only_joiners(&rest);
             if !bare || current_list != Some(list) {
                 flush(&mut run);

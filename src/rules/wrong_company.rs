@@ -3,6 +3,7 @@ use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use crate::lexicon::PhraseSet;
 use serde::Deserialize;
+use std::collections::HashSet;
 
 /// The other companies come from the run (other letters' front matter, the
 /// config's `companies`), so the rule has nothing of its own to configure.
@@ -22,13 +23,17 @@ impl Rule for WrongCompany {
         let Some(own) = letter.company().map(str::trim).filter(|c| !c.is_empty()) else {
             return Vec::new();
         };
-        let others: Vec<&str> = letter
+        let mut others: Vec<&str> = letter
             .run
             .companies
             .iter()
             .map(|c| c.trim())
             .filter(|c| !c.is_empty() && !own.contains(c) && !c.contains(own))
             .collect();
+        // The run lists every letter's company, so most names come many
+        // times; keep the first of each, in order.
+        let mut seen = HashSet::new();
+        others.retain(|c| seen.insert(*c));
         if others.is_empty() {
             return Vec::new();
         }
@@ -56,8 +61,9 @@ mod tests {
     use crate::rules::Rule;
 
     fn check(text: &str, companies: &[&str]) -> Vec<String> {
+        let companies: Vec<String> = companies.iter().map(|c| c.to_string()).collect();
         let mut letter = Letter::parse(text, false).unwrap();
-        letter.run.companies = companies.iter().map(|c| c.to_string()).collect();
+        letter.run.companies = &companies;
         super::WrongCompany {}
             .check(&letter)
             .into_iter()

@@ -1,0 +1,228 @@
+//! Hostile input through the command line: files that are empty, huge,
+//! binary, not UTF-8, deeply nested, one enormous line, folders, links and
+//! unreadable files. Each case runs beside a good letter, and checks the
+//! exit code, the message, and that the good letter is still reported.
+//! Every case must finish quickly even in a debug build (no time is
+//! asserted, but a non-linear algorithm shows up as a hung suite).
+
+mod common;
+
+use common::{letterlint_in, stderr, stdout, temp_dir};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+const GOOD: &str = "Dear team,\n\nI built the ledger.\n";
+
+/// A fresh folder holding `good.md`.
+fn folder(name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(&format!("hostile-{name}"));
+    fs::write(dir.join("good.md"), GOOD).unwrap();
+    dir
+}
+
+/// Runs `letterlint --format json ARGS… good.md` in `dir`.
+fn run_json(dir: &Path, args: &[&str]) -> (Output, Value) {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    all.push("good.md");
+    let out = letterlint_in(dir, &all, None);
+    let report = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(&out), stderr(&out)));
+    (out, report)
+}
+
+fn paths(report: &Value) -> Vec<&str> {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect()
+}
+
+fn file<'a>(report: &'a Value, path: &str) -> &'a Value {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == path)
+        .unwrap_or_else(|| panic!("{path} not reported"))
+}
+
+/// A file that cannot be linted: exit 2, exactly this error line, and the
+/// good letter still reported.
+fn refused(dir: &Path, name: &str, message: &str) {
+    let (out, report) = run_json(dir, &[name]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(stderr(&out).trim(), format!("error: {name}: {message}"));
+    assert_eq!(paths(&report), ["good.md"]);
+}
+
+/// A file that is linted: no error, both letters reported.
+fn linted(dir: &Path, name: &str) -> Value {
+    let (out, report) = run_json(dir, &[name]);
+    assert_eq!(stderr(&out), "", "{name}");
+    assert_ne!(out.status.code(), Some(2), "{name}");
+    assert_eq!(paths(&report), [name, "good.md"]);
+    report
+}
+
+#[test]
+fn empty_front_matter_only_and_code_only_letters_have_no_words() {
+    let dir = folder("no-words");
+    fs::write(dir.join("empty.md"), "").unwrap();
+    fs::write(
+        dir.join("front.md"),
+        "+++\ncompany = \"Kestrel Pay\"\n+++\n",
+    )
+    .unwrap();
+    fs::write(dir.join("code.md"), "```rust\nfn main() {}\n```\n").unwrap();
+    for name in ["empty.md", "front.md", "code.md"] {
+        let report = linted(&dir, name);
+        let letter = file(&report, name);
+        assert_eq!(letter["words"], 0, "{name}");
+        let rules: Vec<&str> = letter["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules, ["word-count"], "{name}");
+    }
+}
+
+#[test]
+fn binary_and_invalid_utf8_files_are_refused() {
+    let dir = folder("encoding");
+    fs::write(dir.join("scan.md"), b"%PDF-1.7\n\0\0\x01binary").unwrap();
+    fs::write(dir.join("latin1.md"), b"Dear team,\n\nI am\nna\xefve.\n").unwrap();
+    refused(
+        &dir,
+        "scan.md",
+        "binary file (contains NUL bytes), not a letter",
+    );
+    refused(
+        &dir,
+        "latin1.md",
+        "not valid UTF-8 (byte 0xef on line 4); save the file as UTF-8",
+    );
+}
+
+#[test]
+fn a_50_mb_file_is_refused_above_the_documented_limit() {
+    let dir = folder("huge");
+    let line = "I built the ledger and kept it running. ".repeat(25) + "\n";
+    let text = line.repeat(50 * 1024 * 1024 / line.len() + 1);
+    assert!(text.len() > 50 * 1024 * 1024);
+    fs::write(dir.join("huge.md"), &text).unwrap();
+    refused(&dir, "huge.md", "larger than 10 MiB; not a cover letter");
+}
+
+#[test]
+fn a_hundred_thousand_list_items() {
+    let dir = folder("items");
+    let items: String = (0..100_000)
+        .map(|i| format!("- item {i} with Kafka and Go\n"))
+        .collect();
+    fs::write(dir.join("items.md"), items).unwrap();
+    let report = linted(&dir, "items.md");
+    assert_eq!(file(&report, "items.md")["words"], 600_000);
+}
+
+#[test]
+fn deeply_nested_quotes_and_lists_do_not_overflow_the_stack() {
+    let dir = folder("nested");
+    let depth = 100_000;
+    fs::write(dir.join("quotes.md"), "> ".repeat(depth) + "deep\n").unwrap();
+    fs::write(dir.join("lists.md"), "- ".repeat(depth) + "deep\n").unwrap();
+    fs::write(dir.join("mixed.md"), "> - 1. ".repeat(depth / 3) + "deep\n").unwrap();
+    let staircase: String = (0..2_000).map(|i| ">".repeat(i) + " step\n").collect();
+    fs::write(dir.join("stairs.md"), staircase).unwrap();
+    for name in ["quotes.md", "lists.md", "mixed.md"] {
+        let report = linted(&dir, name);
+        assert_eq!(file(&report, name)["words"], 1, "{name}");
+    }
+    let report = linted(&dir, "stairs.md");
+    assert_eq!(file(&report, "stairs.md")["words"], 2_000);
+}
+
+#[test]
+fn a_line_of_one_megabyte() {
+    let dir = folder("long-line");
+    // One sentence of 200,000 words: a single long-sentence finding whose
+    // snippet is the whole line, in the human format users see.
+    let line = "word ".repeat(200_000) + "\n";
+    assert!(line.len() > 1_000_000);
+    fs::write(dir.join("line.md"), line).unwrap();
+    let out = letterlint_in(&dir, &["--color", "never", "line.md", "good.md"], None);
+    assert_eq!(stderr(&out), "");
+    let text = stdout(&out);
+    assert!(text.contains("a sentence of 200000 words"), "{text:.300}");
+    assert!(text.contains("line.md: score"));
+    assert!(text.contains("good.md: score"));
+
+    // A megabyte of sentences with figures and technology names: thousands
+    // of findings on one line.
+    let busy = "I built Kafka, Go, Postgres, Redis and AWS at 9,400 events per minute. "
+        .repeat(15_000)
+        + "\n";
+    fs::write(dir.join("busy.md"), busy).unwrap();
+    let report = linted(&dir, "busy.md");
+    let stack_soup = file(&report, "busy.md")["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "stack-soup")
+        .count();
+    assert_eq!(stack_soup, 15_000);
+}
+
+#[test]
+fn a_folder_given_where_a_letter_is_expected_is_walked() {
+    let dir = folder("folder");
+    // A folder named like a letter holds one; another holds none.
+    fs::create_dir_all(dir.join("draft.md")).unwrap();
+    fs::write(dir.join("draft.md/final.md"), GOOD).unwrap();
+    fs::create_dir_all(dir.join("empty.md")).unwrap();
+    let (out, report) = run_json(&dir, &["draft.md", "empty.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert_eq!(paths(&report), ["draft.md/final.md", "good.md"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_and_dangling_links() {
+    use std::os::unix::fs::symlink;
+    let dir = folder("links");
+    fs::create_dir_all(dir.join("letters/nested")).unwrap();
+    fs::write(dir.join("letters/nested/a.md"), GOOD).unwrap();
+    symlink("..", dir.join("letters/nested/up")).unwrap();
+    symlink("missing.md", dir.join("letters/gone.md")).unwrap();
+    symlink("missing.md", dir.join("dangling.md")).unwrap();
+    // In a folder, links are not followed: no loop, and a dangling link is
+    // not a letter.
+    let (out, report) = run_json(&dir, &["letters"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(paths(&report), ["letters/nested/a.md", "good.md"]);
+    // Named on the command line, a dangling link is a missing file.
+    refused(&dir, "dangling.md", "No such file or directory");
+}
+
+#[cfg(unix)]
+#[test]
+fn permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder("permissions");
+    let locked = dir.join("locked.md");
+    fs::write(&locked, GOOD).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root (as in many containers) reads the file anyway: nothing to test.
+    if fs::read(&locked).is_ok() {
+        eprintln!("running with permission to read a mode-000 file; skipped");
+        return;
+    }
+    refused(&dir, "locked.md", "Permission denied");
+}
