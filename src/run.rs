@@ -148,10 +148,13 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
     });
 
     // wrong-company needs every letter's company before any letter is linted.
+    // Once each: a folder of letters to the same few companies names them many times.
     let companies: Vec<String> = sources
         .iter()
         .flatten()
         .filter_map(|s| front_matter::parse(&s.text).ok()?.company)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .collect();
     let cwd = std::env::current_dir().unwrap_or_default();
     let keys: Vec<Option<PathBuf>> = sources
