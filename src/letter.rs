@@ -255,6 +255,32 @@ impl<'s> Letter<'s> {
         &self.technologies[start..end]
     }
 
+    /// Each sentence of the letter with the technologies named inside it, in
+    /// order. Sentences and mentions both run in text order, so one pointer
+    /// walks both: a long paragraph is not rescanned per sentence.
+    pub fn technologies_by_sentence(&self) -> Vec<(&Block, Vec<&Mention>)> {
+        let mut out = Vec::new();
+        for (index, block) in self.blocks.iter().enumerate() {
+            let in_block = self.technologies_in(index);
+            let mut next = 0;
+            for sentence in &block.sentences {
+                while in_block
+                    .get(next)
+                    .is_some_and(|m| m.prose.start < sentence.start)
+                {
+                    next += 1;
+                }
+                let names = in_block[next..]
+                    .iter()
+                    .take_while(|m| m.prose.start < sentence.end)
+                    .filter(|m| m.prose.end <= sentence.end)
+                    .collect();
+                out.push((block, names));
+            }
+        }
+        out
+    }
+
     /// Blocks of the letter proper: after the salutation, before the sign-off.
     pub fn body(&self) -> impl Iterator<Item = (usize, &Block)> {
         self.blocks

@@ -92,58 +92,41 @@ impl PostingEcho {
     /// the posting's stack lists: the list quoted back.
     fn stack_list(&self, letter: &Letter, posting: &crate::posting::Posting) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for (index, block) in letter.blocks.iter().enumerate() {
-            let in_block = letter.technologies_in(index);
-            // Sentences and mentions both run in text order: one pointer
-            // walks both, so a long paragraph is not rescanned per sentence.
-            let mut next = 0;
-            for sentence in &block.sentences {
-                while in_block
-                    .get(next)
-                    .is_some_and(|m| m.prose.start < sentence.start)
-                {
-                    next += 1;
-                }
-                let names: Vec<&crate::lexicon::Mention> = in_block[next..]
-                    .iter()
-                    .take_while(|m| m.prose.start < sentence.end)
-                    .filter(|m| m.prose.end <= sentence.end)
-                    .collect();
-                // The longest run of the sentence's names that walks forward
-                // through one posting list.
-                let best = posting
-                    .stack_lists
-                    .iter()
-                    .filter_map(|(list, line)| {
-                        let mut run: Vec<&crate::lexicon::Mention> = Vec::new();
-                        let mut best: Vec<&crate::lexicon::Mention> = Vec::new();
-                        let mut previous: Option<usize> = None;
-                        for m in &names {
-                            let position = list.iter().position(|t| *t == m.tech);
-                            match position {
-                                Some(p) if previous.is_none_or(|a| p > a) => run.push(m),
-                                Some(_) => run = vec![m],
-                                None => run.clear(),
-                            }
-                            previous = if run.is_empty() { None } else { position };
-                            if run.len() > best.len() {
-                                best = run.clone();
-                            }
+        for (_, names) in letter.technologies_by_sentence() {
+            // The longest run of the sentence's names that walks forward
+            // through one posting list.
+            let best = posting
+                .stack_lists
+                .iter()
+                .filter_map(|(list, line)| {
+                    let mut run: Vec<&crate::lexicon::Mention> = Vec::new();
+                    let mut best: Vec<&crate::lexicon::Mention> = Vec::new();
+                    let mut previous: Option<usize> = None;
+                    for m in &names {
+                        let position = list.iter().position(|t| *t == m.tech);
+                        match position {
+                            Some(p) if previous.is_none_or(|a| p > a) => run.push(m),
+                            Some(_) => run = vec![m],
+                            None => run.clear(),
                         }
-                        // A threshold of 0 in a user's config still needs a name.
-                        (!best.is_empty() && best.len() >= self.min_technologies)
-                            .then_some((best, *line))
-                    })
-                    .max_by_key(|(run, _)| run.len());
-                if let Some((run, line)) = best {
-                    findings.push(
-                        Finding::at(
-                            run[0].span.start..run[run.len() - 1].span.end,
-                            format!("lists {} of the posting's technologies in the posting's order (posting line {line})", run.len()),
-                        )
-                        .label("their stack list, quoted back"),
-                    );
-                }
+                        previous = if run.is_empty() { None } else { position };
+                        if run.len() > best.len() {
+                            best = run.clone();
+                        }
+                    }
+                    // A threshold of 0 in a user's config still needs a name.
+                    (!best.is_empty() && best.len() >= self.min_technologies)
+                        .then_some((best, *line))
+                })
+                .max_by_key(|(run, _)| run.len());
+            if let Some((run, line)) = best {
+                findings.push(
+                    Finding::at(
+                        run[0].span.start..run[run.len() - 1].span.end,
+                        format!("lists {} of the posting's technologies in the posting's order (posting line {line})", run.len()),
+                    )
+                    .label("their stack list, quoted back"),
+                );
             }
         }
         findings

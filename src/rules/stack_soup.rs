@@ -48,67 +48,49 @@ impl Rule for StackSoup {
     fn check(&self, letter: &Letter) -> Vec<Finding> {
         let mut findings = Vec::new();
         // Sentence by sentence: runs of names joined only by separators.
-        for (index, block) in letter.blocks.iter().enumerate() {
-            let in_block = letter.technologies_in(index);
-            // Sentences and mentions both run in text order: one pointer
-            // walks both, so a long paragraph is not rescanned per sentence.
-            let mut next = 0;
-            for sentence in &block.sentences {
-                while in_block
-                    .get(next)
-                    .is_some_and(|m| m.prose.start < sentence.start)
-                {
-                    next += 1;
-                }
-                let names: Vec<&Mention> = in_block[next..]
-                    .iter()
-                    .take_while(|m| m.prose.start < sentence.end)
-                    .filter(|m| m.prose.end <= sentence.end)
-                    .collect();
-                let mut runs: Vec<Vec<&Mention>> = Vec::new();
-                for m in &names {
-                    match runs.last_mut() {
-                        Some(run)
-                            if self.only_joiners(
-                                &block.text()
-                                    [run.last().expect("non-empty").prose.end..m.prose.start],
-                            ) =>
-                        {
-                            run.push(m)
-                        }
-                        _ => runs.push(vec![m]),
+        for (block, names) in letter.technologies_by_sentence() {
+            let mut runs: Vec<Vec<&Mention>> = Vec::new();
+            for m in &names {
+                match runs.last_mut() {
+                    Some(run)
+                        if self.only_joiners(
+                            &block.text()[run.last().expect("non-empty").prose.end..m.prose.start],
+                        ) =>
+                    {
+                        run.push(m)
                     }
+                    _ => runs.push(vec![m]),
                 }
-                let mut reported = false;
-                for run in runs.iter().filter(|r| distinct(r) >= self.min_run) {
-                    let span = run[0].span.start..run[run.len() - 1].span.end;
-                    findings.push(
-                        Finding::at(
-                            span,
-                            format!(
-                                "{} technologies listed as an inventory",
-                                count_words(distinct(run))
-                            ),
-                        )
-                        .label("a list, not a story"),
-                    );
-                    reported = true;
-                }
-                // A user may set a threshold to 0: a sentence without names
-                // is still no inventory (and has no span to point at).
-                if !reported && !names.is_empty() && distinct(&names) >= self.max_per_sentence {
-                    let span = names[0].span.start..names[names.len() - 1].span.end;
-                    findings.push(
-                        Finding::at(
-                            span,
-                            format!(
-                                "{} technologies named in one sentence",
-                                count_words(distinct(&names))
-                            ),
-                        )
-                        .label("an inventory, however it is joined"),
-                    );
-                }
+            }
+            let mut reported = false;
+            for run in runs.iter().filter(|r| distinct(r) >= self.min_run) {
+                let span = run[0].span.start..run[run.len() - 1].span.end;
+                findings.push(
+                    Finding::at(
+                        span,
+                        format!(
+                            "{} technologies listed as an inventory",
+                            count_words(distinct(run))
+                        ),
+                    )
+                    .label("a list, not a story"),
+                );
+                reported = true;
+            }
+            // A user may set a threshold to 0: a sentence without names
+            // is still no inventory (and has no span to point at).
+            if !reported && !names.is_empty() && distinct(&names) >= self.max_per_sentence {
+                let span = names[0].span.start..names[names.len() - 1].span.end;
+                findings.push(
+                    Finding::at(
+                        span,
+                        format!(
+                            "{} technologies named in one sentence",
+                            count_words(distinct(&names))
+                        ),
+                    )
+                    .label("an inventory, however it is joined"),
+                );
             }
         }
         // Bullet lists whose items are nothing but names.
