@@ -105,34 +105,37 @@ const PROFILE_FILES: [(&str, &str); 6] = [
     ("general", include_str!("../rules/profiles/general.toml")),
 ];
 
-static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
+/// Each profile is parsed the first time a letter needs it: most runs use
+/// one.
+static PROFILES: [OnceLock<Profile>; PROFILE_FILES.len()] =
+    [const { OnceLock::new() }; PROFILE_FILES.len()];
 
 /// Every built-in profile. They are read with the same validation as a
 /// user's file, so a broken one fails every test run.
-pub fn profiles() -> &'static [Profile] {
-    PROFILES.get_or_init(|| {
-        PROFILE_FILES
-            .iter()
-            .map(|(name, text)| {
-                let file = format!("rules/profiles/{name}.toml");
-                let parsed = Document::parse(&file, text)
-                    .and_then(|doc| doc.profile(name))
-                    .unwrap_or_else(|e| panic!("built-in profile is invalid: {e}"));
-                parsed
-            })
-            .collect()
+pub fn profiles() -> impl Iterator<Item = &'static Profile> {
+    (0..PROFILE_FILES.len()).map(parsed_profile)
+}
+
+fn parsed_profile(index: usize) -> &'static Profile {
+    PROFILES[index].get_or_init(|| {
+        let (name, text) = PROFILE_FILES[index];
+        let file = format!("rules/profiles/{name}.toml");
+        Document::parse(&file, text)
+            .and_then(|doc| doc.profile(name))
+            .unwrap_or_else(|e| panic!("built-in profile is invalid: {e}"))
     })
 }
 
 pub fn profile(name: &str) -> Result<&'static Profile, String> {
-    profiles().iter().find(|p| p.name == name).ok_or_else(|| {
-        let names = profiles().iter().map(|p| p.name);
-        format!(
+    let names = PROFILE_FILES.iter().map(|(name, _)| *name);
+    match names.clone().position(|n| n == name) {
+        Some(index) => Ok(parsed_profile(index)),
+        None => Err(format!(
             "unknown profile `{name}`{}; the profiles are {}",
             did_you_mean(suggest(name, names.clone())),
             names.collect::<Vec<_>>().join(", ")
-        )
-    })
+        )),
+    }
 }
 
 /// One `letterlint.toml`, validated.
@@ -147,10 +150,11 @@ pub struct FileConfig {
 }
 
 /// A `[[custom]]` existence rule.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct CustomSpec {
     pub id: String,
-    pub pattern: String,
+    /// Compiled when the file is read, so a bad one is reported up front.
+    pub pattern: regex::Regex,
     pub message: String,
     pub level: Level,
     pub help: Option<String>,
@@ -213,7 +217,9 @@ pub struct Config {
     pub companies: Vec<String>,
     /// Every rule id known to this configuration, built-in and custom.
     pub rule_ids: Vec<String>,
-    rule_sets: BTreeMap<&'static str, OnceLock<Arc<RuleSet>>>,
+    /// Built the first time a letter needs the profile, once even when
+    /// several workers ask at the same time.
+    rule_sets: BTreeMap<&'static str, OnceLock<Result<Arc<RuleSet>, ConfigError>>>,
 }
 
 impl Default for Config {
@@ -244,9 +250,9 @@ impl Config {
                 .unwrap_or(DEFAULT_MIN_SCORE),
             companies: file.companies.clone(),
             rule_ids,
-            rule_sets: profiles()
+            rule_sets: PROFILE_FILES
                 .iter()
-                .map(|p| (p.name, OnceLock::new()))
+                .map(|(name, _)| (*name, OnceLock::new()))
                 .collect(),
             selection: selection.clone(),
             file,
@@ -285,12 +291,9 @@ impl Config {
 
     pub fn rule_set(&self, profile_name: &str) -> Result<Arc<RuleSet>, ConfigError> {
         let profile = profile(profile_name).map_err(ConfigError::Usage)?;
-        let cell = &self.rule_sets[profile.name];
-        if let Some(set) = cell.get() {
-            return Ok(set.clone());
-        }
-        let set = Arc::new(self.build(profile)?);
-        Ok(cell.get_or_init(|| set).clone())
+        self.rule_sets[profile.name]
+            .get_or_init(|| self.build(profile).map(Arc::new))
+            .clone()
     }
 
     fn build(&self, profile: &Profile) -> Result<RuleSet, ConfigError> {
@@ -342,9 +345,7 @@ impl Config {
                 max_penalty: CustomRule::MAX_PENALTY,
                 engineering: false,
                 help: spec.help.clone().unwrap_or_default(),
-                rule: Box::new(
-                    CustomRule::new(spec).expect("patterns are compiled when the file is read"),
-                ),
+                rule: Box::new(CustomRule::new(spec)),
             });
         }
         Ok(RuleSet {
@@ -707,7 +708,8 @@ impl<'a> Document<'a> {
             }
             let spec = CustomSpec {
                 id,
-                pattern: required("pattern")?,
+                pattern: CustomRule::compile(&required("pattern")?)
+                    .map_err(|e| self.error(&at("pattern"), true, e))?,
                 message: required("message")?,
                 level: match table.get("level") {
                     Some(level) => self.level(level, &at("level"))?,
@@ -718,7 +720,6 @@ impl<'a> Document<'a> {
                     .map(|h| self.string(h, &at("help")))
                     .transpose()?,
             };
-            CustomRule::new(&spec).map_err(|e| self.error(&at("pattern"), true, e))?;
             specs.push(spec);
         }
         Ok(specs)
@@ -766,7 +767,7 @@ pub fn init_template() -> String {
          # out: uncomment a line to change it. `letterlint --explain <rule>` documents\n\
          # each rule.\n\n",
     );
-    let names: Vec<&str> = profiles().iter().map(|p| p.name).collect();
+    let names: Vec<&str> = profiles().map(|p| p.name).collect();
     out.push_str(&format!(
         "# Profile: {}.\n# profile = \"{DEFAULT_PROFILE}\"\n\n",
         names.join(" | ")
@@ -827,7 +828,7 @@ mod tests {
 
     #[test]
     fn every_profile_loads() {
-        let names: Vec<&str> = profiles().iter().map(|p| p.name).collect();
+        let names: Vec<&str> = profiles().map(|p| p.name).collect();
         assert_eq!(
             names,
             [

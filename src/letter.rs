@@ -3,14 +3,13 @@
 //! maps back to a byte in the source. Rules read this, never raw markdown.
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
-use crate::lexicon::{self, Mention};
+use crate::lexicon::{self, Mention, PhraseSet, Word};
 use crate::metrics::{self, Metric};
+use crate::segment;
 use crate::suppression::{self, Suppression};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -140,6 +139,9 @@ pub struct Block {
     pub sentences: Vec<Range<usize>>,
     /// Index into `Letter::sections`.
     pub section: usize,
+    /// Found once, with the sentences: every phrase set scans every block.
+    words: Vec<Word>,
+    word_count: usize,
 }
 
 impl Block {
@@ -154,11 +156,40 @@ impl Block {
     /// Words as the corpus counts them: whitespace-separated tokens holding
     /// at least one letter or digit.
     pub fn word_count(&self) -> usize {
-        count_words(&self.prose.text)
+        self.word_count
+    }
+
+    /// Words as phrases are matched: runs of letters, digits and `_`.
+    pub fn words(&self) -> &[Word] {
+        &self.words
+    }
+
+    /// The words of one sentence, as `lexicon::words` finds them in
+    /// `sentence_text(range)`, taken from the block's.
+    pub fn sentence_words(&self, range: &Range<usize>) -> Vec<Word> {
+        let lo = self.words.partition_point(|w| w.end <= range.start);
+        let hi = self.words.partition_point(|w| w.start < range.end);
+        let inside = &self.words[lo..hi];
+        // A sentence never starts or ends inside a word, but if one did,
+        // its cut words would not be the block's.
+        let cut = inside.first().is_some_and(|w| w.start < range.start)
+            || inside.last().is_some_and(|w| w.end > range.end);
+        if cut {
+            return lexicon::words(self.sentence_text(range));
+        }
+        inside.iter().map(|w| w.shifted_back(range.start)).collect()
     }
 }
 
 pub fn count_words(text: &str) -> usize {
+    if text.is_ascii() {
+        // The same count, byte by byte: every block and sentence is counted.
+        return text
+            .as_bytes()
+            .split(|&b| char::from(b).is_whitespace())
+            .filter(|t| t.iter().any(u8::is_ascii_alphanumeric))
+            .count();
+    }
     text.split_whitespace()
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .count()
@@ -215,6 +246,8 @@ impl<'s> Letter<'s> {
         blocks.sort_by_key(|b| b.range.start);
         for block in &mut blocks {
             block.sentences = sentences(&block.prose.text);
+            block.words = lexicon::words(&block.prose.text);
+            block.word_count = count_words(&block.prose.text);
         }
         let sections = assign_sections(&mut blocks);
         assign_parts(&mut blocks, source);
@@ -334,7 +367,7 @@ impl<'s> Letter<'s> {
 
 fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (start, s) in text.split_sentence_bound_indices() {
+    for (start, s) in segment::sentence_pieces(text) {
         let lead = s.len() - s.trim_start().len();
         let trimmed = s.trim();
         if !trimmed.chars().any(char::is_alphanumeric) {
@@ -344,19 +377,37 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
         match out.last_mut() {
             // UAX #29 ends a sentence after "Ms." or "e.g."; join those back
             // so "Dear Ms. Okonkwo" stays one sentence.
-            Some(last) if ABBREVIATION.is_match(&text[last.clone()]) => last.end = range.end,
+            Some(last) if ends_with_abbreviation(&text[last.clone()]) => last.end = range.end,
             _ => out.push(range),
         }
     }
     out
 }
 
-static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|\s)(?:mr|mrs|ms|dr|st|prof|e\.g|i\.e|vs|etc|no|approx|a\.m|p\.m|inc|jr|sr)\.$",
-    )
-    .expect("valid regex")
-});
+/// Abbreviations UAX #29 wrongly ends a sentence after.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "prof", "e.g", "i.e", "vs", "etc", "no", "approx", "a.m", "p.m",
+    "inc", "jr", "sr",
+];
+
+/// Whether the sentence ends with one of `ABBREVIATIONS` and its period,
+/// the abbreviation standing at the start or after white space.
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    ABBREVIATIONS.iter().any(|abbreviation| {
+        let Some(start) = body.len().checked_sub(abbreviation.len()) else {
+            return false;
+        };
+        body.is_char_boundary(start)
+            && body[start..].eq_ignore_ascii_case(abbreviation)
+            && body[..start]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+    })
+}
 
 struct Frame {
     kind: BlockKind,
@@ -456,6 +507,8 @@ fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Vec<Range<usi
                             prose: frame.prose,
                             sentences: Vec::new(),
                             section: 0,
+                            words: Vec::new(),
+                            word_count: 0,
                         });
                     }
                 }
@@ -492,6 +545,8 @@ fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Vec<Range<usi
             prose: frame.prose,
             sentences: Vec::new(),
             section: 0,
+            words: Vec::new(),
+            word_count: 0,
         });
     }
     blocks.retain(|b| !b.prose.text.trim().is_empty());
@@ -537,6 +592,8 @@ fn parse_plain(source: &str, body_start: usize) -> Vec<Block> {
             prose,
             sentences: Vec::new(),
             section: 0,
+            words: Vec::new(),
+            word_count: 0,
         });
         current.clear();
     };
@@ -573,22 +630,117 @@ fn assign_sections(blocks: &mut [Block]) -> Vec<Section> {
     sections
 }
 
-static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|to whom it may concern)\b")
-        .expect("valid regex")
+static SALUTATIONS: LazyLock<PhraseSet> = LazyLock::new(|| {
+    let greetings = [
+        "dear",
+        "hi",
+        "hello",
+        "hey",
+        "greetings",
+        "good morning",
+        "good afternoon",
+        "good evening",
+        "to whom it may concern",
+    ];
+    PhraseSet::new(greetings.map(|g| (g, 0, false)), &[])
 });
 
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:yours\s+)?(?:
-            sincerely|best|best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|
-            warmly|thanks|thank\s+you|many\s+thanks|thanks\s+again|with\s+thanks|with\s+gratitude|
-            cheers|all\s+the\s+best|best\s+wishes|warm\s+wishes|respectfully|cordially|
-            yours\s+truly|yours\s+faithfully|faithfully|truly
-        )(?:\s+yours)?\s*(?:[,.!—–-]\s*(?P<rest>.*))?$",
-    )
-    .expect("valid regex")
-});
+fn is_salutation(text: &str) -> bool {
+    SALUTATIONS
+        .matches(text)
+        .next()
+        .is_some_and(|m| m.range.start == 0)
+}
+
+/// Closing formulas, as words; "yours" may also stand before or after one.
+const SIGN_OFFS: &[&[&str]] = &[
+    &["sincerely"],
+    &["best"],
+    &["best", "regards"],
+    &["kind", "regards"],
+    &["warm", "regards"],
+    &["warmest", "regards"],
+    &["regards"],
+    &["warmly"],
+    &["thanks"],
+    &["thank", "you"],
+    &["many", "thanks"],
+    &["thanks", "again"],
+    &["with", "thanks"],
+    &["with", "gratitude"],
+    &["cheers"],
+    &["all", "the", "best"],
+    &["best", "wishes"],
+    &["warm", "wishes"],
+    &["respectfully"],
+    &["cordially"],
+    &["yours", "truly"],
+    &["yours", "faithfully"],
+    &["faithfully"],
+    &["truly"],
+];
+
+/// If `line` is a closing formula alone ("Best regards,", "Yours
+/// sincerely") or followed by punctuation and more ("Thanks, Ana"): what
+/// follows the punctuation, `Some(None)` when no punctuation does. Words
+/// are compared ignoring ASCII case and may be split by any white space.
+fn sign_off(line: &str) -> Option<Option<&str>> {
+    let after_yours =
+        eat_words(line, &["yours"]).filter(|rest| rest.starts_with(char::is_whitespace));
+    for text in [Some(line), after_yours.map(str::trim_start)]
+        .into_iter()
+        .flatten()
+    {
+        for formula in SIGN_OFFS {
+            let Some(after) = eat_words(text, formula) else {
+                continue;
+            };
+            // "Sincerely yours,"
+            let then_yours = Some(after.trim_start())
+                .filter(|rest| rest.len() < after.len())
+                .and_then(|rest| eat_words(rest, &["yours"]));
+            if let Some(rest) = then_yours
+                .into_iter()
+                .chain([after])
+                .find_map(punctuated_rest)
+            {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// What follows `words` at the start of `text`, white space between them.
+fn eat_words<'t>(text: &'t str, words: &[&str]) -> Option<&'t str> {
+    let mut rest = text;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() {
+                return None;
+            }
+            rest = trimmed;
+        }
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        rest = &rest[word.len()..];
+    }
+    Some(rest)
+}
+
+/// The end of a sign-off line: nothing (`Some(None)`), or a mark and what
+/// follows it (`Some(Some(rest))`); anything else is not a sign-off.
+fn punctuated_rest(end: &str) -> Option<Option<&str>> {
+    let mut chars = end.trim_start().chars();
+    match chars.next() {
+        None => Some(None),
+        Some(',' | '.' | '!' | '—' | '–' | '-') => Some(Some(chars.as_str().trim_start())),
+        Some(_) => None,
+    }
+}
 
 /// Marks salutation, sign-off and what lies around them. A sign-off is a
 /// closing formula alone on its line (or followed by a short name), so
@@ -598,7 +750,7 @@ fn assign_parts(blocks: &mut [Block], source: &str) {
     let salutation = blocks
         .iter()
         .take(6)
-        .position(|b| is_para(b) && SALUTATION.is_match(b.text().trim()) && b.word_count() <= 14);
+        .position(|b| is_para(b) && is_salutation(b.text().trim()) && b.word_count() <= 14);
     let body_from = salutation.map_or(0, |i| i + 1);
     let sign_off = (body_from + 1..blocks.len()).find(|&i| {
         let b = &blocks[i];
@@ -606,10 +758,7 @@ fn assign_parts(blocks: &mut [Block], source: &str) {
             return false;
         }
         let first_line = source[b.range.clone()].lines().next().unwrap_or("").trim();
-        SIGN_OFF.captures(first_line).is_some_and(|c| {
-            c.name("rest")
-                .is_none_or(|rest| count_words(rest.as_str()) <= 5)
-        })
+        sign_off(first_line).is_some_and(|rest| rest.is_none_or(|rest| count_words(rest) <= 5))
     });
     for (i, block) in blocks.iter_mut().enumerate() {
         block.part = match (salutation, sign_off) {
@@ -638,6 +787,98 @@ fn assign_parts(blocks: &mut [Block], source: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// Lines built from the words and marks a sign-off, a salutation or an
+    /// abbreviation is made of.
+    fn line() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "yours",
+            "Yours",
+            "best",
+            "Best",
+            "regards",
+            "sincerely",
+            "thank",
+            "you",
+            "thanks",
+            "again",
+            "all",
+            "the",
+            "warm",
+            "kind",
+            "truly",
+            "dear",
+            "Dear",
+            "hi",
+            "good",
+            "morning",
+            "to",
+            "whom",
+            "it",
+            "may",
+            "concern",
+            "Ms",
+            "e.g",
+            "etc",
+            "no",
+            "Ana",
+            "x",
+            ",",
+            ".",
+            "!",
+            "—",
+            "-",
+            ":",
+            "é",
+        ]);
+        let gap = prop::sample::select(vec!["", " ", "  ", "\t", "\u{a0}"]);
+        prop::collection::vec((piece, gap), 0..7)
+            .prop_map(|parts| parts.into_iter().map(|(p, g)| format!("{p}{g}")).collect())
+    }
+
+    proptest! {
+        /// The hand-written matchers replaced these patterns (compiling
+        /// them cost more than linting a letter); they must agree.
+        #[test]
+        fn hand_written_matchers_agree_with_the_patterns_they_replaced(text in line()) {
+            let sign_off_pattern = Regex::new(
+                r"(?ix)^(?:yours\s+)?(?:
+                    sincerely|best|best\s+regards|kind\s+regards|warm\s+regards|warmest\s+regards|regards|
+                    warmly|thanks|thank\s+you|many\s+thanks|thanks\s+again|with\s+thanks|with\s+gratitude|
+                    cheers|all\s+the\s+best|best\s+wishes|warm\s+wishes|respectfully|cordially|
+                    yours\s+truly|yours\s+faithfully|faithfully|truly
+                )(?:\s+yours)?\s*(?:[,.!—–-]\s*(?P<rest>.*))?$",
+            ).unwrap();
+            let salutation_pattern = Regex::new(
+                r"(?i)^(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|to whom it may concern)\b",
+            ).unwrap();
+            let abbreviation_pattern = Regex::new(
+                r"(?i)(?:^|\s)(?:mr|mrs|ms|dr|st|prof|e\.g|i\.e|vs|etc|no|approx|a\.m|p\.m|inc|jr|sr)\.$",
+            ).unwrap();
+            let line = text.trim();
+            let expected = sign_off_pattern
+                .captures(line)
+                .map(|c| c.name("rest").map(|m| &line[m.range()]));
+            prop_assert_eq!(sign_off(line), expected);
+            prop_assert_eq!(is_salutation(line), salutation_pattern.is_match(line));
+            prop_assert_eq!(ends_with_abbreviation(&text), abbreviation_pattern.is_match(&text));
+        }
+
+        #[test]
+        fn a_sentences_words_are_the_ones_found_in_it(
+            text in "([a-zA-Z0-9_é]{1,6}|[ .!?,;:\"()\n-]|\n\n){0,40}"
+        ) {
+            let letter = Letter::parse(&text, true).unwrap();
+            for (block, range) in letter.sentences() {
+                prop_assert_eq!(
+                    block.sentence_words(&range),
+                    lexicon::words(block.sentence_text(&range))
+                );
+            }
+        }
+    }
 
     fn parse(text: &str) -> Letter<'_> {
         Letter::parse(text, false).unwrap()

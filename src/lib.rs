@@ -8,6 +8,18 @@
 //! assert!(report.diagnostics.iter().any(|d| d.rule == "cliche"));
 //! ```
 
+/// A built-in `rules/….toml` file, given without its extension, parsed into
+/// `T`. The build script (`src/build.rs`) turned it into JSON, so a syntax
+/// error failed the build; a wrong shape fails every test run.
+macro_rules! embedded {
+    ($path:literal) => {
+        $crate::lexicon::from_json(
+            $path,
+            include_str!(concat!(env!("OUT_DIR"), "/", $path, ".json")),
+        )
+    };
+}
+
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -21,6 +33,7 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod scorecard;
+pub mod segment;
 pub mod source;
 pub mod suppression;
 
@@ -132,7 +145,7 @@ pub fn lint_with_posting(
         .collect();
     let mut spent: HashMap<String, u32> = HashMap::new();
     let mut total = 0u32;
-    let mut diagnostics: Vec<Diagnostic> = diagnostics
+    let diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|(strength, mut d)| {
             let (penalty, cap) = limits[d.rule.as_str()];
@@ -144,10 +157,6 @@ pub fn lint_with_posting(
             d
         })
         .collect();
-    // The run keeps every report until it prints them, and this collect
-    // reuses the larger buffer of (strength, diagnostic) pairs: give the
-    // slack back, or a thousand letters hold megabytes of it.
-    diagnostics.shrink_to_fit();
     Ok(FileReport {
         path: source.path.clone(),
         words: letter.word_count(),

@@ -3,7 +3,7 @@
 //! with the posting line it came from, so every conclusion can be checked.
 
 use crate::letter::{BlockKind, Letter};
-use crate::lexicon::{embedded, technologies, PhraseSet};
+use crate::lexicon::{technologies, PhraseSet};
 use crate::source::{LineIndex, Source};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -28,10 +28,7 @@ struct Compiled {
 }
 
 static LEXICON: LazyLock<Compiled> = LazyLock::new(|| {
-    let lex: Lexicon = embedded(
-        "rules/lexicon/posting.toml",
-        include_str!("../rules/lexicon/posting.toml"),
-    );
+    let lex: Lexicon = embedded!("rules/lexicon/posting");
     let set = |words: Vec<String>| PhraseSet::new(words.into_iter().map(|w| (w, 0, false)), &[]);
     Compiled {
         requirement_headings: set(lex.requirement_headings),

@@ -3,7 +3,7 @@
 //! `rules/lexicon/signals.toml`.
 
 use crate::letter::Letter;
-use crate::lexicon::{self, embedded, PhraseSet};
+use crate::lexicon::{self, PhraseSet};
 use crate::metrics::MetricKind;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -35,10 +35,7 @@ struct Signal {
 }
 
 static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
-    let file: SignalFile = embedded(
-        "rules/lexicon/signals.toml",
-        include_str!("../rules/lexicon/signals.toml"),
-    );
+    let file: SignalFile = embedded!("rules/lexicon/signals");
     file.signal
         .into_iter()
         .map(|spec| Signal {
@@ -64,21 +61,16 @@ impl SignalResult {
 }
 
 pub fn scan(letter: &Letter, engineering: bool) -> Vec<SignalResult> {
-    // Sized exactly: the run keeps every letter's scorecard until it prints.
-    let mut signals = Vec::with_capacity(SIGNALS.len());
-    signals.extend(
-        SIGNALS
-            .iter()
-            .filter(|s| engineering || !s.spec.engineering)
-            .map(|signal| SignalResult {
-                id: signal.spec.id.clone(),
-                name: signal.spec.name.clone(),
-                at: first_evidence(letter, signal),
-                hint: signal.spec.hint.clone(),
-            }),
-    );
-    signals.shrink_to_fit();
-    signals
+    SIGNALS
+        .iter()
+        .filter(|s| engineering || !s.spec.engineering)
+        .map(|signal| SignalResult {
+            id: signal.spec.id.clone(),
+            name: signal.spec.name.clone(),
+            at: first_evidence(letter, signal),
+            hint: signal.spec.hint.clone(),
+        })
+        .collect()
 }
 
 /// The earliest place the letter shows the signal: a phrase or a metric.
@@ -89,11 +81,10 @@ fn first_evidence(letter: &Letter, signal: &Signal) -> Option<usize> {
         None => None,
     };
     let by_phrase = letter.blocks.iter().find_map(|block| {
-        let text = block.text();
         // Only the first match counts, so the scan stops there.
-        let own = signal.phrases.matches(text).next().map(|m| m.range.start);
+        let own = signal.phrases.in_block(block).next().map(|m| m.range.start);
         let lex = shared
-            .and_then(|set| set.matches(text).next())
+            .and_then(|set| set.in_block(block).next())
             .map(|m| m.range.start);
         own.into_iter()
             .chain(lex)

@@ -31,7 +31,7 @@ impl Rule for Cliche {
     fn check(&self, letter: &Letter) -> Vec<Finding> {
         let mut findings = Vec::new();
         for block in &letter.blocks {
-            for m in self.phrases.find(block.text()) {
+            for m in self.phrases.in_block(block) {
                 let phrase = &block.text()[m.range.clone()];
                 findings.push(
                     Finding::at(

@@ -16,10 +16,17 @@ impl CustomRule {
     pub const PENALTY: u32 = 5;
     pub const MAX_PENALTY: u32 = 15;
 
-    /// Compiles the pattern under a size limit, so no config file can make
+    pub fn new(spec: &CustomSpec) -> Self {
+        CustomRule {
+            pattern: spec.pattern.clone(),
+            message: spec.message.clone(),
+        }
+    }
+
+    /// Compiles a pattern under a size limit, so no config file can make
     /// linting a letter slow or use unbounded memory.
-    pub fn new(spec: &CustomSpec) -> Result<Self, String> {
-        let pattern = RegexBuilder::new(&spec.pattern)
+    pub fn compile(pattern: &str) -> Result<Regex, String> {
+        RegexBuilder::new(pattern)
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)
             .build()
@@ -42,11 +49,7 @@ impl CustomRule {
                         last.trim_start_matches("error: ")
                     )
                 }
-            })?;
-        Ok(CustomRule {
-            pattern,
-            message: spec.message.clone(),
-        })
+            })
     }
 }
 

@@ -6,6 +6,7 @@
 
 use crate::diagnostic::{Finding, Level};
 use crate::letter::Letter;
+use crate::lexicon::from_json;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -64,6 +65,7 @@ pub struct RuleDoc {
 
 pub struct Builtin {
     pub id: &'static str,
+    /// `rules/<id>.toml`, as JSON (see `src/build.rs`).
     pub doc: &'static str,
     pub build: fn(toml::Table) -> Result<Box<dyn Rule>, toml::de::Error>,
 }
@@ -81,7 +83,7 @@ macro_rules! builtin {
     ($id:literal, $make:expr) => {
         Builtin {
             id: $id,
-            doc: include_str!(concat!("../../rules/", $id, ".toml")),
+            doc: include_str!(concat!(env!("OUT_DIR"), "/rules/", $id, ".json")),
             build: |params| build(params, $make),
         }
     };
@@ -122,8 +124,7 @@ static DOCS: LazyLock<Vec<RuleDoc>> = LazyLock::new(|| {
     BUILTINS
         .iter()
         .map(|b| {
-            let doc: RuleDoc = toml::from_str(b.doc)
-                .unwrap_or_else(|e| panic!("rules/{}.toml is invalid: {e}", b.id));
+            let doc: RuleDoc = from_json(&format!("rules/{}", b.id), b.doc);
             assert_eq!(doc.id, b.id, "rules/{}.toml names another id", b.id);
             doc
         })

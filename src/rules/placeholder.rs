@@ -1,6 +1,7 @@
 use super::Rule;
 use crate::diagnostic::Finding;
-use crate::letter::Letter;
+use crate::letter::{Block, Letter};
+use crate::lexicon::PhraseSet;
 use regex::Regex;
 use serde::Deserialize;
 use std::ops::Range;
@@ -20,37 +21,72 @@ pub struct Params {
 pub struct Placeholder {
     slot_words: Vec<String>,
     html_elements: Vec<String>,
-    markers: Regex,
+    markers: PhraseSet,
 }
-
-/// `[…]`, `{…}` and `<…>` of up to 60 characters.
-static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[([^\[\]\n]{1,60})\]|\{([^{}\n]{1,60})\}|<([A-Za-z][^<>\n]{0,60})>")
-        .expect("valid regex")
-});
-
-/// BRACKETED for all-ASCII text, where it matches the same: each class cut
-/// to its ASCII members compiles many times faster than sixty copies of a
-/// Unicode class (see the ASCII twins in `metrics.rs`).
-static BRACKETED_ASCII: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\[([[:ascii:]&&[^\[\]\n]]{1,60})\]|\{([[:ascii:]&&[^{}\n]]{1,60})\}|<([A-Za-z][[:ascii:]&&[^<>\n]]{0,60})>",
-    )
-    .expect("valid regex")
-});
 
 /// An HTML tag; compiled only for letters with HTML in them.
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>").expect("valid regex"));
 
+/// A bracketed phrase: `[…]` or `{…}` of 1 to 60 characters, or `<…>` of 1
+/// to 61 starting with an ASCII letter, none holding its own brackets or a
+/// line break.
+#[derive(Debug, PartialEq)]
+struct Bracketed {
+    whole: Range<usize>,
+    inner: Range<usize>,
+    open: char,
+}
+
+/// Every bracketed phrase, left to right, never overlapping. A hand-written
+/// scan: as a regex, sixty repetitions of a Unicode class cost more to
+/// compile than linting a whole letter. Each opening bracket looks at most
+/// 62 characters ahead, so the scan is linear.
+fn bracketed(text: &str) -> Vec<Bracketed> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = text[at..].find(['[', '{', '<']) {
+        let start = at + offset;
+        let open = text[start..].chars().next().expect("found");
+        let (close, other, min, max) = match open {
+            '[' => (']', '[', 1, 60),
+            '{' => ('}', '{', 1, 60),
+            _ => ('>', '<', 1, 61),
+        };
+        let inner_start = start + 1;
+        let mut end = None;
+        for (count, (i, c)) in text[inner_start..].char_indices().enumerate() {
+            let first_angle_not_letter = open == '<' && count == 0 && !c.is_ascii_alphabetic();
+            if c == close && count >= min {
+                end = Some(inner_start + i);
+            }
+            if end.is_some()
+                || c == close
+                || c == other
+                || c == '\n'
+                || count == max
+                || first_angle_not_letter
+            {
+                break;
+            }
+        }
+        match end {
+            Some(end) => {
+                found.push(Bracketed {
+                    whole: start..end + 1,
+                    inner: inner_start..end,
+                    open,
+                });
+                at = end + 1;
+            }
+            None => at = inner_start,
+        }
+    }
+    found
+}
+
 impl Placeholder {
     pub fn new(params: Params) -> Self {
-        let markers = params
-            .markers
-            .iter()
-            .map(|m| format!(r"\b{}\b", regex::escape(m)))
-            .collect::<Vec<_>>()
-            .join("|");
         Placeholder {
             slot_words: params.slot_words.iter().map(|w| w.to_lowercase()).collect(),
             html_elements: params
@@ -58,9 +94,21 @@ impl Placeholder {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
-            markers: Regex::new(&format!(r"{markers}|\bX{{2,}}\b|\bx{{3,}}\b"))
-                .expect("markers are escaped"),
+            markers: PhraseSet::new(params.markers.into_iter().map(|m| (m, 0, true)), &[]),
         }
+    }
+
+    /// `TODO`, `TBD` and the like, and runs of `XX`/`xxx` standing for a
+    /// number or a name, as whole words.
+    fn markers(&self, block: &Block) -> Vec<Range<usize>> {
+        let mut found: Vec<Range<usize>> = self.markers.in_block(block).map(|m| m.range).collect();
+        found.extend(block.words().iter().map(|w| w.start..w.end).filter(|w| {
+            let word = &block.text()[w.clone()];
+            (word.len() >= 2 && word.bytes().all(|b| b == b'X'))
+                || (word.len() >= 3 && word.bytes().all(|b| b == b'x'))
+        }));
+        found.sort_by_key(|r| r.start);
+        found
     }
 
     /// `[Company Name]`, `[your name]`, `{Hiring Manager}`: a slot. `[sic]`,
@@ -95,35 +143,27 @@ impl Rule for Placeholder {
         let mut findings = Vec::new();
         for block in &letter.blocks {
             let text = block.text();
-            let bracketed = if text.is_ascii() {
-                &BRACKETED_ASCII
-            } else {
-                &BRACKETED
-            };
-            for caps in bracketed.captures_iter(text) {
-                let whole = caps.get(0).expect("match");
-                let is_slot = if let Some(inner) = caps.get(1) {
-                    self.is_slot(inner.as_str(), false)
-                } else if let Some(inner) = caps.get(2) {
-                    self.is_slot(inner.as_str(), true)
-                } else {
-                    // Angle brackets survive into prose only in plain text.
-                    let inner = caps.get(3).map_or("", |m| m.as_str());
-                    let name = inner
-                        .split(|c: char| !c.is_alphanumeric())
-                        .next()
-                        .unwrap_or("");
-                    !self.is_html(name)
+            for b in bracketed(text) {
+                let inner = &text[b.inner];
+                let is_slot = match b.open {
+                    '[' => self.is_slot(inner, false),
+                    '{' => self.is_slot(inner, true),
+                    _ => {
+                        // Angle brackets survive into prose only in plain text.
+                        let name = inner
+                            .split(|c: char| !c.is_alphanumeric())
+                            .next()
+                            .unwrap_or("");
+                        !self.is_html(name)
+                    }
                 };
                 if is_slot {
-                    findings.push(slot(
-                        block.prose.source_range(whole.range()),
-                        whole.as_str(),
-                    ));
+                    let whole = b.whole;
+                    findings.push(slot(block.prose.source_range(whole.clone()), &text[whole]));
                 }
             }
-            for m in self.markers.find_iter(text) {
-                findings.push(slot(block.prose.source_range(m.range()), m.as_str()));
+            for m in self.markers(block) {
+                findings.push(slot(block.prose.source_range(m.clone()), &text[m]));
             }
         }
         // Markdown reads `<Your Name>` as an HTML tag named "Your".
@@ -149,17 +189,39 @@ impl Rule for Placeholder {
 
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::twins::{ascii_text, matches};
+    use crate::lexicon::twins::ascii_text;
     use crate::rules::testing::{fires, spans};
     use proptest::prelude::*;
+    use regex::Regex;
+
+    /// The pattern the scan replaced, the reference it must agree with.
+    fn bracketed_by_regex(text: &str) -> Vec<super::Bracketed> {
+        let pattern =
+            Regex::new(r"\[([^\[\]\n]{1,60})\]|\{([^{}\n]{1,60})\}|<([A-Za-z][^<>\n]{0,60})>")
+                .unwrap();
+        pattern
+            .captures_iter(text)
+            .map(|caps| {
+                let whole = caps.get(0).unwrap();
+                let (group, inner) = (1..=3).find_map(|g| caps.get(g).map(|m| (g, m))).unwrap();
+                super::Bracketed {
+                    whole: whole.range(),
+                    inner: inner.range(),
+                    open: ['[', '{', '<'][group - 1],
+                }
+            })
+            .collect()
+    }
 
     proptest! {
         #[test]
-        fn the_ascii_twin_matches_what_the_pattern_matches(text in ascii_text()) {
-            prop_assert_eq!(
-                matches(&super::BRACKETED, &text),
-                matches(&super::BRACKETED_ASCII, &text)
-            );
+        fn the_scan_finds_what_the_pattern_finds(text in ascii_text()) {
+            prop_assert_eq!(super::bracketed(&text), bracketed_by_regex(&text));
+        }
+
+        #[test]
+        fn the_scan_finds_what_the_pattern_finds_in_any_text(text in "([\\[\\]{}<>a-zA-Z\n é€]{0,70}){0,4}") {
+            prop_assert_eq!(super::bracketed(&text), bracketed_by_regex(&text));
         }
     }
 

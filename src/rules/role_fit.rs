@@ -36,7 +36,7 @@ impl Rule for RoleFit {
     fn check(&self, letter: &Letter) -> Vec<Finding> {
         let mut touched = vec![false; self.names.len()];
         for block in &letter.blocks {
-            for m in self.words.find(block.text()) {
+            for m in self.words.in_block(block) {
                 touched[m.id] = true;
             }
         }

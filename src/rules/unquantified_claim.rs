@@ -67,10 +67,11 @@ impl Rule for UnquantifiedClaim {
             if has_number(sentence) {
                 continue;
             }
-            let claims = self.claims.find(sentence);
+            let words = block.sentence_words(&range);
+            let claims: Vec<_> = self.claims.in_words(sentence, &words).collect();
             // Both lists are in text order, so one forward walk pairs them.
             let mut next_claim = claims.iter().peekable();
-            let pair = self.intensifiers.find(sentence).into_iter().find_map(|i| {
+            let pair = self.intensifiers.in_words(sentence, &words).find_map(|i| {
                 while next_claim
                     .peek()
                     .is_some_and(|c| c.range.start < i.range.end)

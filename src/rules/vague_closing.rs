@@ -72,7 +72,7 @@ impl Rule for VagueClosing {
             return Vec::new();
         }
         // Without a formula the last paragraph is body text, not a closing.
-        let Some(formula) = self.stock.matches(closing.text()).next() else {
+        let Some(formula) = self.stock.in_block(closing).next() else {
             return Vec::new();
         };
         vec![Finding::at(

@@ -41,7 +41,7 @@ impl Rule for WrongCompany {
         let names = PhraseSet::new(others.iter().enumerate().map(|(i, c)| (*c, i, true)), &[]);
         let mut findings = Vec::new();
         for block in &letter.blocks {
-            for m in names.find(block.text()) {
+            for m in names.in_block(block) {
                 findings.push(
                     Finding::at(
                         block.prose.source_range(m.range),

@@ -1,0 +1,34 @@
+//! Turns the rules' and lexicons' TOML into JSON at build time.
+//!
+//! People edit TOML; the binary reads JSON. Parsing the 60 KB of built-in
+//! TOML took a fifth of the time of linting one letter, and serde_json reads
+//! the same data many times faster. A broken built-in file now fails the
+//! build, naming the file, instead of every run.
+//!
+//! Profiles stay TOML: they go through the user-config validation.
+
+use std::fs;
+use std::path::Path;
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for dir in ["rules", "rules/lexicon"] {
+        println!("cargo::rerun-if-changed={dir}");
+        let mut files: Vec<_> = fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .map(|entry| entry.expect("readable folder").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        let target = Path::new(&out).join(dir);
+        fs::create_dir_all(&target).expect("OUT_DIR is writable");
+        for path in files {
+            let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+            let table: toml::Table = toml::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} is invalid: {e}", path.display()));
+            let json = serde_json::to_string(&table).expect("TOML values are JSON values");
+            let name = path.file_stem().expect("a file").to_string_lossy();
+            fs::write(target.join(format!("{name}.json")), json).expect("OUT_DIR is writable");
+        }
+    }
+}
