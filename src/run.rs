@@ -2,9 +2,8 @@
 //! report, and decide the exit code.
 
 use crate::config::{self, check_rule_id, Config, ConfigError, FileConfig, Selection};
-use crate::diagnostic::Severity;
 use crate::posting::Posting;
-use crate::report::{self, Format, Linted};
+use crate::report::{self, Format, Linted, Part, Statistics};
 use crate::source::Source;
 use crate::{explain, front_matter, lint_with_posting};
 use ignore::overrides::OverrideBuilder;
@@ -13,7 +12,7 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc, Mutex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -139,7 +138,21 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Ok(pool) => pool,
         Err(e) => return fail(err, &format!("cannot start worker threads: {e}")),
     };
-    let inputs = expand(options);
+    let (inputs, empty) = expand(options);
+    // A folder with nothing to lint is worth a warning, and a run with
+    // nothing to lint at all fails, as one given no letters does.
+    let level = if inputs.is_empty() {
+        "error"
+    } else {
+        "warning"
+    };
+    let extensions = LETTER_EXTENSIONS.map(|e| format!(".{e}")).join(", ");
+    for folder in empty {
+        let _ = writeln!(err, "{level}: {folder}: no letters found ({extensions})");
+    }
+    if inputs.is_empty() {
+        return EXIT_FAILED;
+    }
     let sources: Vec<Result<Source, String>> = pool.install(|| {
         inputs
             .into_par_iter()
@@ -194,68 +207,75 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
         postings.insert(path.clone(), posting.ok().map(Arc::new));
     }
 
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        sources
-            .into_par_iter()
-            .zip(keys)
-            .zip(posting_paths)
-            .map(|((source, key), posting)| {
-                let source = match source {
-                    Ok(source) => source,
-                    Err(line) => return Outcome::Failed(line),
-                };
-                let config = match &configs[&key] {
-                    Ok(config) => config,
-                    Err(e) => return Outcome::BadConfig(e.clone()),
-                };
-                let posting = posting.and_then(|p| postings[&p].clone());
-                match lint_with_posting(&source, config, posting) {
-                    Ok(report) => {
-                        Outcome::Linted(report.score < config.min_score, Linted { source, report })
-                    }
-                    Err(e) => Outcome::Failed(format!("{}: {e}", source.path)),
-                }
-            })
-            .collect()
-    });
-
-    let mut linted = Vec::new();
-    let mut reported_configs: Vec<ConfigError> = Vec::new();
-    let mut below_bar = false;
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Linted(below, file) => {
-                below_bar |= below;
-                linted.push(file);
-            }
-            Outcome::Failed(line) => {
-                failed = true;
-                let _ = writeln!(err, "error: {line}");
-            }
-            // A bad config file is reported once, however many letters it governs.
-            Outcome::BadConfig(e) => {
-                failed = true;
-                if !reported_configs.contains(&e) {
-                    let _ = writeln!(err, "error: {e}");
-                    reported_configs.push(e);
-                }
-            }
-        }
-    }
     let style = report::Style {
         color,
         quiet: options.quiet,
     };
-    let mut written = report::write(options.format, &linted, style, out);
-    if options.statistics && written.is_ok() {
+    // Sums only, so the workers can add to them in any order.
+    let statistics = options.statistics.then(Mutex::<Statistics>::default);
+    // A worker lints a letter and renders its report; only the rendered
+    // part waits for its turn to be written, not the letter.
+    let lint_one = |((source, key), posting): ((Result<Source, String>, _), Option<String>)| {
+        let source = match source {
+            Ok(source) => source,
+            Err(line) => return Outcome::Failed(line),
+        };
+        let config = match &configs[&key] {
+            Ok(config) => config,
+            Err(e) => return Outcome::BadConfig(e.clone()),
+        };
+        let posting = posting.and_then(|p| postings[&p].clone());
+        match lint_with_posting(&source, config, posting) {
+            Ok(report) => {
+                if let Some(statistics) = &statistics {
+                    statistics.lock().expect("no worker panics").add(&report);
+                }
+                let below = report.score < config.min_score;
+                let file = Linted { source, report };
+                Outcome::Linted(below, report::render(options.format, style, &file))
+            }
+            Err(e) => Outcome::Failed(format!("{}: {e}", source.path)),
+        }
+    };
+    let jobs = sources.into_iter().zip(keys).zip(posting_paths);
+
+    let mut writer = report::Writer::new(options.format);
+    let mut written = writer.start(out);
+    let mut below_bar = false;
+    let mut errors = false;
+    let mut reported_configs: Vec<ConfigError> = Vec::new();
+    in_order(&pool, jobs, lint_one, |outcome| match outcome {
+        Outcome::Linted(below, part) => {
+            below_bar |= below;
+            errors |= part.errors() > 0;
+            // After a write error (a closed pipe) the rest is still linted,
+            // for the exit code, but not written.
+            if written.is_ok() {
+                written = writer.write(part, out);
+            }
+        }
+        Outcome::Failed(line) => {
+            failed = true;
+            let _ = writeln!(err, "error: {line}");
+        }
+        // A bad config file is reported once, however many letters it governs.
+        Outcome::BadConfig(e) => {
+            failed = true;
+            if !reported_configs.contains(&e) {
+                let _ = writeln!(err, "error: {e}");
+                reported_configs.push(e);
+            }
+        }
+    });
+    let mut written = written.and_then(|()| writer.finish(out));
+    if let (Some(statistics), Ok(())) = (statistics, &written) {
         // Machine-readable output stays parseable: the table goes to stderr.
-        let table = report::statistics(&linted);
+        let table = statistics.into_inner().expect("no worker panics");
         written = match options.format {
             Format::Human => write!(out, "{table}"),
             _ => write!(err, "{table}"),
         };
     }
-    let errors = linted.iter().any(|f| f.report.count(Severity::Error) > 0);
     let code = if failed {
         EXIT_FAILED
     } else if errors || below_bar {
@@ -266,10 +286,43 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
     finish(written, code, err)
 }
 
+/// Runs `work` on every job in the pool and hands each result to `handle`
+/// in the jobs' order as soon as it and those before it are done. Workers
+/// take the jobs in order, so only the few results that finish ahead of a
+/// slower one wait.
+fn in_order<J: Send, R: Send>(
+    pool: &rayon::ThreadPool,
+    jobs: impl Iterator<Item = J> + Send,
+    work: impl Fn(J) -> R + Sync,
+    mut handle: impl FnMut(R),
+) {
+    // Bounded: when `handle` is the slower side (a SARIF log is serialized
+    // there), the workers wait instead of piling results up in the channel.
+    let (sender, receiver) = mpsc::sync_channel(4 * pool.current_num_threads());
+    pool.in_place_scope(|scope| {
+        scope.spawn(|_| {
+            // Ends early only if the receiver is dropped: a panic in `handle`.
+            let _ = jobs
+                .enumerate()
+                .par_bridge()
+                .try_for_each_with(sender, |sender, (i, job)| sender.send((i, work(job))));
+        });
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in receiver {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                handle(result);
+            }
+        }
+    });
+}
+
 /// What became of one input.
 enum Outcome {
-    /// Linted; `true` when it scored below the bar.
-    Linted(bool, Linted),
+    /// Linted and rendered; `true` when it scored below the bar.
+    Linted(bool, Part),
     /// An error line naming the file.
     Failed(String),
     BadConfig(ConfigError),
@@ -277,9 +330,11 @@ enum Outcome {
 
 /// The arguments as a list of letters: files as given, folders walked
 /// (`.gitignore` and hidden files honoured, sorted by path), errors in
-/// place so they are reported in order.
-fn expand(options: &RunOptions) -> Vec<Result<String, String>> {
+/// place so they are reported in order. Also the folders that held no
+/// letter and no error.
+fn expand(options: &RunOptions) -> (Vec<Result<String, String>>, Vec<&str>) {
     let mut inputs = Vec::new();
+    let mut empty = Vec::new();
     for arg in &options.paths {
         if !Path::new(arg).is_dir() {
             inputs.push(Ok(arg.clone()));
@@ -292,6 +347,7 @@ fn expand(options: &RunOptions) -> Vec<Result<String, String>> {
                 continue;
             }
         };
+        let before = inputs.len();
         let walk = WalkBuilder::new(arg)
             .require_git(false)
             .overrides(overrides)
@@ -312,8 +368,11 @@ fn expand(options: &RunOptions) -> Vec<Result<String, String>> {
                 Err(e) => inputs.push(Err(walk_error(&e))),
             }
         }
+        if inputs.len() == before {
+            empty.push(arg.as_str());
+        }
     }
-    inputs
+    (inputs, empty)
 }
 
 fn globs(root: &str, options: &RunOptions) -> Result<ignore::overrides::Override, ignore::Error> {

@@ -245,3 +245,33 @@ fn json_spans_point_at_the_text() {
         assert_eq!(by_column, &text[start..end]);
     }
 }
+
+#[test]
+fn a_folder_without_letters_warns_and_a_run_without_any_fails() {
+    let dir = temp_dir("cli-no-letters");
+    fs::create_dir_all(dir.join("scans")).unwrap();
+    fs::write(dir.join("scans/letter.pdf"), "%PDF-1.7").unwrap();
+    fs::write(dir.join("good.md"), "Dear team,\n\nI built the ledger.\n").unwrap();
+    let warning = "warning: scans: no letters found (.md, .markdown, .txt)\n";
+
+    // Beside a letter, an empty folder changes nothing but the warning.
+    let alone = letterlint_in(&dir, &["--format", "json", "good.md"], None);
+    let out = letterlint_in(&dir, &["--format", "json", "scans", "good.md"], None);
+    assert_eq!(stderr(&out), warning);
+    assert_eq!(out.status.code(), alone.status.code());
+    assert_eq!(stdout(&out), stdout(&alone));
+
+    // With nothing to lint at all, the run fails as if given no letters.
+    let out = letterlint_in(&dir, &["--format", "json", "scans"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), warning.replace("warning", "error"));
+    assert_eq!(stdout(&out), "");
+
+    // So does a folder whose letters are all excluded.
+    let out = letterlint_in(&dir, &["--exclude", "*.md", "."], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: .: no letters found (.md, .markdown, .txt)\n"
+    );
+}

@@ -9,6 +9,7 @@ mod common;
 
 use common::{letterlint_in, stderr, stdout, temp_dir};
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -188,7 +189,10 @@ fn a_folder_given_where_a_letter_is_expected_is_walked() {
     fs::create_dir_all(dir.join("empty.md")).unwrap();
     let (out, report) = run_json(&dir, &["draft.md", "empty.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stderr(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "warning: empty.md: no letters found (.md, .markdown, .txt)\n"
+    );
     assert_eq!(paths(&report), ["draft.md/final.md", "good.md"]);
 }
 
@@ -225,4 +229,56 @@ fn permission_denied() {
         return;
     }
     refused(&dir, "locked.md", "Permission denied");
+}
+
+#[test]
+fn letters_deleted_while_their_folder_is_linted() {
+    let dir = temp_dir("hostile-deleted");
+    let letters = dir.join("letters");
+    fs::create_dir_all(&letters).unwrap();
+    let names: Vec<String> = (0..2_000).map(|i| format!("{i:04}.md")).collect();
+    for name in &names {
+        fs::write(letters.join(name), GOOD).unwrap();
+    }
+    let doomed: BTreeSet<&str> = names.iter().step_by(2).map(String::as_str).collect();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_letterlint"))
+        .args(["--format", "json", "--select", "word-count", "letters"])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Every other letter goes while the run lists and reads the folder: a
+    // letter may be gone before the listing, between the listing and the
+    // read, or after the read. Whichever, the assertions below hold.
+    for name in &doomed {
+        fs::remove_file(letters.join(name)).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    let missing: BTreeSet<&str> = err
+        .lines()
+        .map(|line| {
+            line.strip_prefix("error: letters/")
+                .and_then(|rest| rest.strip_suffix(": No such file or directory"))
+                .unwrap_or_else(|| panic!("not a one-line error naming a file: {line}"))
+        })
+        .collect();
+    assert!(missing.is_subset(&doomed), "{err}");
+    assert_eq!(out.status.code() == Some(2), !missing.is_empty(), "{err}");
+    assert!(matches!(out.status.code(), Some(0..=2)));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let reported: BTreeSet<&str> = paths(&report)
+        .into_iter()
+        .map(|p| p.strip_prefix("letters/").unwrap())
+        .collect();
+    assert!(reported.is_disjoint(&missing));
+    for name in &names {
+        assert!(
+            doomed.contains(name.as_str()) || reported.contains(name.as_str()),
+            "{name} was not deleted and not reported"
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! `--format json`: the stable report other tools read (DESIGN.md, "JSON report").
 
-use super::Linted;
+use super::{pretty_at, Counts, JsonArray, Linted};
 use crate::diagnostic::Severity;
 use crate::source::LineIndex;
 use serde::Serialize;
@@ -10,8 +10,9 @@ use std::io::{self, Write};
 struct Report<'a> {
     version: u32,
     tool: Tool,
-    files: Vec<File<'a>>,
-    summary: Summary,
+    /// Always printed empty: [`Writer`] writes the files into it one by one.
+    files: [File<'a>; 0],
+    summary: &'a Summary,
 }
 
 #[derive(Serialize)]
@@ -75,7 +76,7 @@ struct Span {
     end_column: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct Summary {
     files: usize,
     errors: usize,
@@ -83,24 +84,71 @@ struct Summary {
     infos: usize,
 }
 
-pub fn write(files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
-    let total = |severity| files.iter().map(|f| f.report.count(severity)).sum();
+/// The JSON file object of one letter, indented for its place in `files`.
+pub(super) fn render(linted: &Linted) -> String {
+    pretty_at(&file(linted), FILES_DEPTH)
+}
+
+/// Where the file objects sit: in `files`, in the report.
+const FILES_DEPTH: usize = 2;
+
+/// Writes the report around the file objects: its head before them, the
+/// summary after.
+pub(super) struct Writer {
+    files: JsonArray,
+    summary: Summary,
+}
+
+impl Writer {
+    pub(super) fn new() -> Writer {
+        Writer {
+            files: JsonArray {
+                depth: FILES_DEPTH,
+                len: 0,
+            },
+            summary: Summary::default(),
+        }
+    }
+
+    pub(super) fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        let document = document(&self.summary);
+        let (head, _) = JsonArray::split(&document, "files");
+        out.write_all(head.as_bytes())
+    }
+
+    pub(super) fn write(
+        &mut self,
+        file: &str,
+        counts: Counts,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.summary.files += 1;
+        self.summary.errors += counts.errors;
+        self.summary.warnings += counts.warnings;
+        self.summary.infos += counts.infos;
+        self.files.push(file, out)
+    }
+
+    pub(super) fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        self.files.close(out)?;
+        let document = document(&self.summary);
+        let (_, tail) = JsonArray::split(&document, "files");
+        writeln!(out, "{tail}")
+    }
+}
+
+/// The report with no files in it.
+fn document(summary: &Summary) -> String {
     let report = Report {
         version: 1,
         tool: Tool {
             name: "letterlint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        files: files.iter().map(file).collect(),
-        summary: Summary {
-            files: files.len(),
-            errors: total(Severity::Error),
-            warnings: total(Severity::Warning),
-            infos: total(Severity::Info),
-        },
+        files: [],
+        summary,
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    serde_json::to_string_pretty(&report).expect("reports serialize")
 }
 
 fn file(linted: &Linted) -> File<'_> {

@@ -4,7 +4,7 @@
 //! model is large and this reporter uses a small corner of it, which reads
 //! more plainly as the JSON it produces.
 
-use super::{repository_path, Linted};
+use super::{pretty_at, repository_path, JsonArray, Linted};
 use crate::diagnostic::{Diagnostic, Level, Severity};
 use crate::rules::{self, RuleDoc};
 use crate::source::LineIndex;
@@ -19,38 +19,88 @@ const SCHEMA: &str =
 /// code scanning treats old and new fingerprints as unrelated.
 const FINGERPRINT_KEY: &str = "letterlint/v1";
 
-pub fn write(files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
-    // Built-in rules first, in registry order, so a rule's index is the same
-    // in every run; a rule the registry does not know (a configured custom
-    // rule) is appended when it first appears.
-    let mut rule_ids: Vec<&str> = rules::docs().iter().map(|d| d.id.as_str()).collect();
-    let mut results = Vec::new();
-    for file in files {
-        let index = LineIndex::new(&file.source.text);
-        let uri = uri(&repository_path(&file.report.path));
-        let mut seen: BTreeMap<(&str, &str), u32> = BTreeMap::new();
-        for d in &file.report.diagnostics {
-            let rule_index = match rule_ids.iter().position(|&id| id == d.rule) {
-                Some(i) => i,
-                None => {
-                    rule_ids.push(&d.rule);
-                    rule_ids.len() - 1
-                }
-            };
-            let text = d.span.as_ref().map_or("letter-wide", |s| {
-                file.source.text.get(s.clone()).unwrap_or("")
-            });
-            let occurrence = seen.entry((d.rule.as_str(), text)).or_default();
-            let fingerprint = fingerprint(&[
-                d.rule.as_bytes(),
-                uri.as_bytes(),
-                text.as_bytes(),
-                &occurrence.to_le_bytes(),
-            ]);
-            *occurrence += 1;
-            results.push(result(d, rule_index, &uri, region(d, &index), fingerprint));
+/// Where the results sit: in `results`, in the first run of the log.
+const RESULTS_DEPTH: usize = 4;
+
+/// One letter's results, each still without its `ruleIndex`.
+pub(super) fn render(file: &Linted) -> Vec<Value> {
+    let index = LineIndex::new(&file.source.text);
+    let uri = uri(&repository_path(&file.report.path));
+    let mut seen: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+    let mut results = Vec::with_capacity(file.report.diagnostics.len());
+    for d in &file.report.diagnostics {
+        let text = d.span.as_ref().map_or("letter-wide", |s| {
+            file.source.text.get(s.clone()).unwrap_or("")
+        });
+        let occurrence = seen.entry((d.rule.as_str(), text)).or_default();
+        let fingerprint = fingerprint(&[
+            d.rule.as_bytes(),
+            uri.as_bytes(),
+            text.as_bytes(),
+            &occurrence.to_le_bytes(),
+        ]);
+        *occurrence += 1;
+        results.push(result(d, &uri, region(d, &index), fingerprint));
+    }
+    results
+}
+
+/// Writes the log around its results. The results come before the rules in
+/// the log (serde_json orders keys alphabetically), so the rules can wait
+/// until every result has named its own.
+pub(super) struct Writer {
+    /// Built-in rules first, in registry order, so a rule's index is the
+    /// same in every run; a rule the registry does not know (a configured
+    /// custom rule) is appended when it first appears.
+    rule_ids: Vec<String>,
+    results: JsonArray,
+}
+
+impl Writer {
+    pub(super) fn new() -> Writer {
+        Writer {
+            rule_ids: rules::docs().iter().map(|d| d.id.clone()).collect(),
+            results: JsonArray {
+                depth: RESULTS_DEPTH,
+                len: 0,
+            },
         }
     }
+
+    pub(super) fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        let log = log(&self.rule_ids);
+        let (head, _) = JsonArray::split(&log, "results");
+        out.write_all(head.as_bytes())
+    }
+
+    pub(super) fn write(&mut self, results: Vec<Value>, out: &mut dyn Write) -> io::Result<()> {
+        for mut result in results {
+            let id = result["ruleId"]
+                .as_str()
+                .expect("every result names its rule");
+            let rule_index = match self.rule_ids.iter().position(|known| known == id) {
+                Some(i) => i,
+                None => {
+                    self.rule_ids.push(id.to_string());
+                    self.rule_ids.len() - 1
+                }
+            };
+            result["ruleIndex"] = json!(rule_index);
+            self.results.push(&pretty_at(&result, RESULTS_DEPTH), out)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        self.results.close(out)?;
+        let log = log(&self.rule_ids);
+        let (_, tail) = JsonArray::split(&log, "results");
+        writeln!(out, "{tail}")
+    }
+}
+
+/// The log with these rules and no results.
+fn log(rule_ids: &[String]) -> String {
     let rules: Vec<Value> = rule_ids
         .iter()
         .map(|id| match rules::doc(id) {
@@ -58,7 +108,6 @@ pub fn write(files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
             None => json!({ "id": id }),
         })
         .collect();
-
     let mut driver = json!({
         "name": "letterlint",
         "version": env!("CARGO_PKG_VERSION"),
@@ -77,11 +126,10 @@ pub fn write(files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
             // Columns count characters, as in the JSON report, not the UTF-16
             // code units SARIF assumes by default.
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    serde_json::to_string_pretty(&log).expect("the log serializes")
 }
 
 fn rule(doc: &RuleDoc) -> Value {
@@ -110,7 +158,7 @@ fn unwrap(text: &str) -> String {
         .join("\n\n")
 }
 
-fn result(d: &Diagnostic, rule_index: usize, uri: &str, region: Value, fingerprint: u64) -> Value {
+fn result(d: &Diagnostic, uri: &str, region: Value, fingerprint: u64) -> Value {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -122,7 +170,6 @@ fn result(d: &Diagnostic, rule_index: usize, uri: &str, region: Value, fingerpri
     };
     json!({
         "ruleId": d.rule,
-        "ruleIndex": rule_index,
         "level": level,
         "message": { "text": message },
         "locations": [{
@@ -187,6 +234,14 @@ fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_results_come_before_the_rules_they_add() {
+        let custom = log(&["custom-rule".to_string()]);
+        let (head, _) = JsonArray::split(&custom, "results");
+        assert_eq!(head, JsonArray::split(&log(&[]), "results").0);
+        assert!(!head.contains("custom-rule"));
+    }
 
     #[test]
     fn fnv1a_matches_the_published_test_vectors() {

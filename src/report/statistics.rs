@@ -1,19 +1,25 @@
 //! `--statistics`: which rules fire most across a run, to tell a habit of
 //! the writer (one rule in every letter) from a slip (one letter).
 
-use super::Linted;
+use crate::FileReport;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::fmt;
 
-/// A table of rule id, findings and files with at least one finding, most
-/// frequent first. Empty when nothing was found, so a clean run stays quiet.
-pub fn statistics(files: &[Linted]) -> String {
-    // rule id → (findings, files)
-    let mut rows: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for file in files {
+/// Each rule's findings and the files with at least one, added up letter by
+/// letter (in any order: only sums are kept). Shown as a table, most
+/// frequent first, and empty when nothing was found, so a clean run stays
+/// quiet.
+#[derive(Debug, Default)]
+pub struct Statistics {
+    /// rule id → (findings, files)
+    rows: BTreeMap<String, (usize, usize)>,
+}
+
+impl Statistics {
+    pub fn add(&mut self, report: &FileReport) {
         let mut counted: Vec<&str> = Vec::new();
-        for d in &file.report.diagnostics {
-            let row = rows.entry(&d.rule).or_default();
+        for d in &report.diagnostics {
+            let row = self.rows.entry(d.rule.clone()).or_default();
             row.0 += 1;
             if !counted.contains(&d.rule.as_str()) {
                 counted.push(&d.rule);
@@ -21,27 +27,34 @@ pub fn statistics(files: &[Linted]) -> String {
             }
         }
     }
-    if rows.is_empty() {
-        return String::new();
-    }
-    let mut rows: Vec<(&str, usize, usize)> = rows
-        .into_iter()
-        .map(|(id, (count, files))| (id, count, files))
-        .collect();
-    // Stable sort over id-ordered rows: ties stay alphabetical.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+}
 
-    let id_w = width("rule", rows.iter().map(|r| r.0));
-    let count_w = width("count", rows.iter().map(|r| r.1));
-    let files_w = width("files", rows.iter().map(|r| r.2));
-    let mut out = format!(
-        "{:id_w$}  {:>count_w$}  {:>files_w$}\n",
-        "rule", "count", "files"
-    );
-    for (id, count, files) in rows {
-        let _ = writeln!(out, "{id:id_w$}  {count:>count_w$}  {files:>files_w$}");
+impl fmt::Display for Statistics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let mut rows: Vec<(&str, usize, usize)> = self
+            .rows
+            .iter()
+            .map(|(id, &(count, files))| (id.as_str(), count, files))
+            .collect();
+        // Stable sort over id-ordered rows: ties stay alphabetical.
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+
+        let id_w = width("rule", rows.iter().map(|r| r.0));
+        let count_w = width("count", rows.iter().map(|r| r.1));
+        let files_w = width("files", rows.iter().map(|r| r.2));
+        writeln!(
+            f,
+            "{:id_w$}  {:>count_w$}  {:>files_w$}",
+            "rule", "count", "files"
+        )?;
+        for (id, count, files) in rows {
+            writeln!(f, "{id:id_w$}  {count:>count_w$}  {files:>files_w$}")?;
+        }
+        Ok(())
     }
-    out
 }
 
 /// The widest of a column's header and its cells.
@@ -55,40 +68,43 @@ fn width<T: ToString>(header: &str, cells: impl Iterator<Item = T>) -> usize {
 mod tests {
     use super::*;
     use crate::diagnostic::{Diagnostic, Severity};
-    use crate::source::Source;
-    use crate::FileReport;
 
-    fn linted(path: &str, rules: &[&str]) -> Linted {
-        Linted {
-            source: Source::new(path, ""),
-            report: FileReport {
-                path: path.to_string(),
-                words: 0,
-                score: 100,
-                diagnostics: rules
-                    .iter()
-                    .map(|rule| Diagnostic {
-                        rule: rule.to_string(),
-                        severity: Severity::Warning,
-                        message: String::new(),
-                        span: None,
-                        label: None,
-                        help: None,
-                        penalty: 0,
-                    })
-                    .collect(),
-                signals: Vec::new(),
-                posting: None,
-            },
+    fn report(path: &str, rules: &[&str]) -> FileReport {
+        FileReport {
+            path: path.to_string(),
+            words: 0,
+            score: 100,
+            diagnostics: rules
+                .iter()
+                .map(|rule| Diagnostic {
+                    rule: rule.to_string(),
+                    severity: Severity::Warning,
+                    message: String::new(),
+                    span: None,
+                    label: None,
+                    help: None,
+                    penalty: 0,
+                })
+                .collect(),
+            signals: Vec::new(),
+            posting: None,
         }
+    }
+
+    fn statistics(reports: &[FileReport]) -> String {
+        let mut statistics = Statistics::default();
+        for report in reports {
+            statistics.add(report);
+        }
+        statistics.to_string()
     }
 
     #[test]
     fn counts_findings_and_files_most_frequent_first() {
         let files = [
-            linted("a.md", &["cliche", "cliche", "stack-soup", "word-count"]),
-            linted("b.md", &["cliche", "word-count", "placeholder"]),
-            linted("c.md", &[]),
+            report("a.md", &["cliche", "cliche", "stack-soup", "word-count"]),
+            report("b.md", &["cliche", "word-count", "placeholder"]),
+            report("c.md", &[]),
         ];
         assert_eq!(
             statistics(&files),
@@ -104,7 +120,7 @@ stack-soup       1      1
 
     #[test]
     fn header_is_at_least_as_wide_as_its_word() {
-        let files = [linted("a.md", &["x"])];
+        let files = [report("a.md", &["x"])];
         assert_eq!(
             statistics(&files),
             "rule  count  files\nx         1      1\n"
@@ -113,7 +129,7 @@ stack-soup       1      1
 
     #[test]
     fn a_clean_run_has_no_table() {
-        assert_eq!(statistics(&[linted("a.md", &[])]), "");
+        assert_eq!(statistics(&[report("a.md", &[])]), "");
         assert_eq!(statistics(&[]), "");
     }
 }
