@@ -131,13 +131,6 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
             "no letters given; try `letterlint draft.md` or `letterlint --help`",
         );
     }
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(e) => return fail(err, &format!("cannot start worker threads: {e}")),
-    };
     let (inputs, empty) = expand(options);
     // A folder with nothing to lint is worth a warning, and a run with
     // nothing to lint at all fails, as one given no letters does.
@@ -153,6 +146,16 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
     if inputs.is_empty() {
         return EXIT_FAILED;
     }
+    // No more workers than letters: starting a thread costs more than
+    // linting a letter.
+    let threads = options.threads.unwrap_or(0);
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(if inputs.len() == 1 { 1 } else { threads })
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => return fail(err, &format!("cannot start worker threads: {e}")),
+    };
     let sources: Vec<Result<Source, String>> = pool.install(|| {
         inputs
             .into_par_iter()
