@@ -823,7 +823,7 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
         if is_plain_int && (1900.0..=2099.0).contains(&value) {
             continue;
         }
-        if VERSION_WORDS.contains(&prev) || num.matches('.').count() > 1 {
+        if VERSION_WORDS.contains(&prev) {
             continue;
         }
         if ["st", "nd", "rd", "th"].contains(&rest) {
