@@ -6,6 +6,7 @@
 //! Rules are compiled here, once per profile per run, never per letter.
 
 use crate::diagnostic::Level;
+use crate::lexicon::Companies;
 use crate::rules::{self, custom::CustomRule, Rule};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -213,8 +214,8 @@ pub struct Config {
     pub min_score: u32,
     pub file: FileConfig,
     pub selection: Selection,
-    /// Companies a letter must not name (other letters' and the file's).
-    pub companies: Vec<String>,
+    /// Companies a letter must not name (the file's, and other letters').
+    pub companies: Companies,
     /// Every rule id known to this configuration, built-in and custom.
     pub rule_ids: Vec<String>,
     /// Built the first time a letter needs the profile, once even when
@@ -248,7 +249,7 @@ impl Config {
                 .min_score
                 .or(file.min_score)
                 .unwrap_or(DEFAULT_MIN_SCORE),
-            companies: file.companies.clone(),
+            companies: Companies::new(&file.companies),
             rule_ids,
             rule_sets: PROFILE_FILES
                 .iter()
@@ -268,6 +269,11 @@ impl Config {
         // Build the base set now so that a bad override is reported up front.
         config.rule_set(&base)?;
         Ok(config)
+    }
+
+    /// Adds the companies of the run's letters to the file's.
+    pub fn add_run_companies(&mut self, companies: &[String]) {
+        self.companies = Companies::new(self.file.companies.iter().chain(companies));
     }
 
     /// The profile for letters that do not name one.

@@ -3,7 +3,7 @@
 //! maps back to a byte in the source. Rules read this, never raw markdown.
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
-use crate::lexicon::{self, Mention, PhraseSet, Word};
+use crate::lexicon::{self, Companies, Mention, PhraseSet, Word};
 use crate::metrics::{self, Metric};
 use crate::segment;
 use crate::suppression::{self, Suppression};
@@ -139,12 +139,27 @@ pub struct Block {
     pub sentences: Vec<Range<usize>>,
     /// Index into `Letter::sections`.
     pub section: usize,
-    /// Found once, with the sentences: every phrase set scans every block.
+    /// Found once, when the block is made: every phrase set scans every block.
     words: Vec<Word>,
     word_count: usize,
 }
 
 impl Block {
+    /// A body block; its sentences and words are found here, once.
+    fn new(kind: BlockKind, range: Range<usize>, prose: Prose) -> Block {
+        let text = &prose.text;
+        Block {
+            sentences: sentences(text),
+            words: lexicon::words(text),
+            word_count: count_words(text),
+            kind,
+            part: Part::Body,
+            range,
+            prose,
+            section: 0,
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.prose.text
     }
@@ -229,7 +244,7 @@ pub struct RunFacts<'r> {
     pub rule_ids: &'r [String],
     /// Companies this letter must not name: other letters' `company`, and the
     /// config's `companies`.
-    pub companies: &'r [String],
+    pub companies: Option<&'r Companies>,
     /// The job posting the letter answers, when one was given.
     pub posting: Option<crate::posting::PostingMatch>,
 }
@@ -244,11 +259,6 @@ impl<'s> Letter<'s> {
             parse_markdown(source, body_start)
         };
         blocks.sort_by_key(|b| b.range.start);
-        for block in &mut blocks {
-            block.sentences = sentences(&block.prose.text);
-            block.words = lexicon::words(&block.prose.text);
-            block.word_count = count_words(&block.prose.text);
-        }
         let sections = assign_sections(&mut blocks);
         assign_parts(&mut blocks, source);
         // Plain text has no HTML: a directive may stand anywhere in it.
@@ -500,16 +510,7 @@ fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Vec<Range<usi
                 };
                 if closes_frame {
                     if let Some(frame) = frames.pop() {
-                        blocks.push(Block {
-                            kind: frame.kind,
-                            part: Part::Body,
-                            range: frame.start..range.end,
-                            prose: frame.prose,
-                            sentences: Vec::new(),
-                            section: 0,
-                            words: Vec::new(),
-                            word_count: 0,
-                        });
+                        blocks.push(Block::new(frame.kind, frame.start..range.end, frame.prose));
                     }
                 }
             }
@@ -538,16 +539,7 @@ fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Vec<Range<usi
             .pieces
             .last()
             .map_or(frame.start, |p| p.source_start + p.len);
-        blocks.push(Block {
-            kind: frame.kind,
-            part: Part::Body,
-            range: frame.start..end,
-            prose: frame.prose,
-            sentences: Vec::new(),
-            section: 0,
-            words: Vec::new(),
-            word_count: 0,
-        });
+        blocks.push(Block::new(frame.kind, frame.start..end, frame.prose));
     }
     blocks.retain(|b| !b.prose.text.trim().is_empty());
     (blocks, html)
@@ -585,16 +577,11 @@ fn parse_plain(source: &str, body_start: usize) -> Vec<Block> {
             let trimmed = text.trim();
             prose.push(source, line.start + lead..line.start + lead + trimmed.len());
         }
-        blocks.push(Block {
-            kind: BlockKind::Paragraph,
-            part: Part::Body,
-            range: current[0].start..current[current.len() - 1].end,
+        blocks.push(Block::new(
+            BlockKind::Paragraph,
+            current[0].start..current[current.len() - 1].end,
             prose,
-            sentences: Vec::new(),
-            section: 0,
-            words: Vec::new(),
-            word_count: 0,
-        });
+        ));
         current.clear();
     };
     for line in lines {
@@ -787,6 +774,7 @@ fn assign_parts(blocks: &mut [Block], source: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::twins::joined;
     use proptest::prelude::*;
     use regex::Regex;
 
@@ -833,9 +821,11 @@ mod tests {
             ":",
             "é",
         ]);
-        let gap = prop::sample::select(vec!["", " ", "  ", "\t", "\u{a0}"]);
-        prop::collection::vec((piece, gap), 0..7)
-            .prop_map(|parts| parts.into_iter().map(|(p, g)| format!("{p}{g}")).collect())
+        joined(
+            piece.prop_map(String::from),
+            vec!["", " ", "  ", "\t", "\u{a0}"],
+            7,
+        )
     }
 
     proptest! {

@@ -5,7 +5,7 @@ use crate::letter::{Block, Letter};
 use regex::Regex;
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -347,6 +347,45 @@ impl PhraseSet {
             .blocks
             .iter()
             .any(|b| self.in_block(b).next().is_some())
+    }
+}
+
+/// The companies a letter must not name unless it is for them: every
+/// letter's `company` in the run and the config's `companies`. Matched in
+/// exact case ("Apex" the company, not "apex" the word), and built once per
+/// configuration: built per letter, a folder of letters to as many
+/// companies would cost the square of its size.
+#[derive(Debug)]
+pub struct Companies {
+    names: Vec<String>,
+    set: PhraseSet,
+}
+
+impl Companies {
+    /// Trimmed, without empty names or repeats, in their first order.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut seen = HashSet::new();
+        let names: Vec<String> = names
+            .into_iter()
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty() && seen.insert(*n))
+            .map(String::from)
+            .collect();
+        let set = PhraseSet::new(
+            names.iter().enumerate().map(|(i, n)| (n.as_str(), i, true)),
+            &[],
+        );
+        Companies { names, set }
+    }
+
+    /// Each company the block names, with where.
+    pub fn in_block<'t>(
+        &'t self,
+        block: &'t Block,
+    ) -> impl Iterator<Item = (Range<usize>, &'t str)> + 't {
+        self.set
+            .in_block(block)
+            .map(|m| (m.range, self.names[m.id].as_str()))
     }
 }
 

@@ -101,7 +101,7 @@ pub fn lint_with_posting(
     });
     letter.run = RunFacts {
         rule_ids: &config.rule_ids,
-        companies: &config.companies,
+        companies: Some(&config.companies),
         posting: posting.clone(),
     };
     let engineering = rule_set.engineering && letter.is_engineering();

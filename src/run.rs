@@ -163,14 +163,12 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
             .collect()
     });
 
-    // wrong-company needs every letter's company before any letter is linted.
-    // Once each: a folder of letters to the same few companies names them many times.
+    // wrong-company needs every letter's company before any letter is linted
+    // (`Companies` drops the repeats).
     let companies: Vec<String> = sources
         .iter()
         .flatten()
         .filter_map(|s| front_matter::parse(&s.text).ok()?.company)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
         .collect();
     let cwd = std::env::current_dir().unwrap_or_default();
     let keys: Vec<Option<PathBuf>> = sources
@@ -482,7 +480,7 @@ fn load_config(
         None => FileConfig::default(),
     };
     let mut config = Config::new(file, &options.selection)?;
-    config.companies.extend(companies.iter().cloned());
+    config.add_run_companies(companies);
     Ok(config)
 }
 

@@ -1,9 +1,7 @@
 use super::Rule;
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use crate::lexicon::PhraseSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 /// The other companies come from the run (other letters' front matter, the
 /// config's `companies`), so the rule has nothing of its own to configure.
@@ -23,29 +21,19 @@ impl Rule for WrongCompany {
         let Some(own) = letter.company().map(str::trim).filter(|c| !c.is_empty()) else {
             return Vec::new();
         };
-        let mut others: Vec<&str> = letter
-            .run
-            .companies
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty() && !own.contains(c) && !c.contains(own))
-            .collect();
-        // The run lists every letter's company, so most names come many
-        // times; keep the first of each, in order.
-        let mut seen = HashSet::new();
-        others.retain(|c| seen.insert(*c));
-        if others.is_empty() {
+        let Some(companies) = letter.run.companies else {
             return Vec::new();
-        }
-        // Exact case: "Apex" the company, not "apex" the word.
-        let names = PhraseSet::new(others.iter().enumerate().map(|(i, c)| (*c, i, true)), &[]);
+        };
         let mut findings = Vec::new();
         for block in &letter.blocks {
-            for m in names.in_block(block) {
+            for (range, name) in companies.in_block(block) {
+                if own.contains(name) || name.contains(own) {
+                    continue;
+                }
                 findings.push(
                     Finding::at(
-                        block.prose.source_range(m.range),
-                        format!("names {}, but this letter is for {own}", others[m.id]),
+                        block.prose.source_range(range),
+                        format!("names {name}, but this letter is for {own}"),
                     )
                     .label("another company"),
                 );
@@ -58,12 +46,14 @@ impl Rule for WrongCompany {
 #[cfg(test)]
 mod tests {
     use crate::letter::Letter;
+    use crate::lexicon::Companies;
     use crate::rules::Rule;
 
     fn check(text: &str, companies: &[&str]) -> Vec<String> {
-        let companies: Vec<String> = companies.iter().map(|c| c.to_string()).collect();
+        let names: Vec<String> = companies.iter().map(|c| c.to_string()).collect();
+        let companies = Companies::new(&names);
         let mut letter = Letter::parse(text, false).unwrap();
-        letter.run.companies = &companies;
+        letter.run.companies = Some(&companies);
         super::WrongCompany {}
             .check(&letter)
             .into_iter()

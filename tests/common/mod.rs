@@ -23,7 +23,7 @@ pub fn lint_one(rule: &str, path: &str, text: &str) -> Vec<Diagnostic> {
         },
     )
     .expect("known rule");
-    config.companies.push("Kestrel Pay".to_string());
+    config.add_run_companies(&["Kestrel Pay".to_string()]);
     // A `posting` in the front matter is relative to the repository here:
     // the examples in rules/*.toml have no folder of their own.
     let posting = letterlint::front_matter::parse(text)
