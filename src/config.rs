@@ -166,7 +166,7 @@ impl FileConfig {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
             file: name.clone(),
-            message: crate::run::io_cause(&e),
+            message: crate::source::io_cause(&e),
         })?;
         let mut config = Document::parse(&name, &text)?.file_config()?;
         config.path = Some(path.to_path_buf());

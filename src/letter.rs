@@ -3,10 +3,11 @@
 //! maps back to a byte in the source. Rules read this, never raw markdown.
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
-use crate::lexicon::{self, Companies, Mention, PhraseSet, Word};
+use crate::lexicon::{self, Companies, Mention, PhraseSet};
 use crate::metrics::{self, Metric};
 use crate::segment;
 use crate::suppression::{self, Suppression};
+use crate::text::{self, count_words, Word};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -150,7 +151,7 @@ impl Block {
         let text = &prose.text;
         Block {
             sentences: sentences(text),
-            words: lexicon::words(text),
+            words: text::words(text),
             word_count: count_words(text),
             kind,
             part: Part::Body,
@@ -190,24 +191,10 @@ impl Block {
         let cut = inside.first().is_some_and(|w| w.start < range.start)
             || inside.last().is_some_and(|w| w.end > range.end);
         if cut {
-            return lexicon::words(self.sentence_text(range));
+            return text::words(self.sentence_text(range));
         }
         inside.iter().map(|w| w.shifted_back(range.start)).collect()
     }
-}
-
-pub fn count_words(text: &str) -> usize {
-    if text.is_ascii() {
-        // The same count, byte by byte: every block and sentence is counted.
-        return text
-            .as_bytes()
-            .split(|&b| char::from(b).is_whitespace())
-            .filter(|t| t.iter().any(u8::is_ascii_alphanumeric))
-            .count();
-    }
-    text.split_whitespace()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .count()
 }
 
 /// A heading and the blocks under it; section 0 is everything before the
@@ -864,7 +851,7 @@ mod tests {
             for (block, range) in letter.sentences() {
                 prop_assert_eq!(
                     block.sentence_words(&range),
-                    lexicon::words(block.sentence_text(&range))
+                    text::words(block.sentence_text(&range))
                 );
             }
         }

@@ -2,6 +2,7 @@
 //! every list uses: built in microseconds, then one linear scan per text.
 
 use crate::letter::{Block, Letter};
+use crate::text::{is_word_char, word_at, words, Word};
 use regex::Regex;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -52,41 +53,6 @@ pub struct PhraseMatch {
     pub id: usize,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// The end of the run of word characters starting at `start`, and its
-/// FNV-1a hash, ASCII lower-cased: equal for words that are equal ignoring
-/// ASCII case. A collision only costs a comparison that fails. One pass,
-/// byte by byte for ASCII, since every phrase set scans every letter.
-fn word_at(text: &str, start: usize) -> (usize, u64) {
-    let add = |hash: u64, byte: u8| {
-        (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-    };
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut at = start;
-    let bytes = text.as_bytes();
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte.is_ascii_alphanumeric() || byte == b'_' {
-            hash = add(hash, byte);
-            at += 1;
-            continue;
-        }
-        let Some(c) = text[at..]
-            .chars()
-            .next()
-            .filter(|&c| !c.is_ascii() && is_word_char(c))
-        else {
-            break;
-        };
-        hash = text[at..at + c.len_utf8()].bytes().fold(hash, add);
-        at += c.len_utf8();
-    }
-    (at, hash)
-}
-
 /// Where a word's hash sets its bit in `PhraseSet::first_words`.
 fn filter_bit(hash: u64) -> (usize, u64) {
     let bit = (hash >> 54) as usize; // 10 bits: 1,024 places
@@ -108,56 +74,6 @@ impl Hasher for Prehashed {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
-}
-
-/// A word of a text: a run of letters, digits and `_`, with the hash its
-/// phrases are kept by in every `PhraseSet`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word {
-    pub start: usize,
-    pub end: usize,
-    hash: u64,
-}
-
-impl Word {
-    /// The same word in a slice of its text that starts `by` bytes later.
-    pub fn shifted_back(self, by: usize) -> Word {
-        Word {
-            start: self.start - by,
-            end: self.end - by,
-            hash: self.hash,
-        }
-    }
-}
-
-/// The words of `text`. A letter's blocks keep theirs (`Block::words`):
-/// every phrase set scans every block, and finding the words once is most
-/// of the cost of a scan.
-pub fn words(text: &str) -> Vec<Word> {
-    // About one word in six bytes of prose.
-    let mut words = Vec::with_capacity(text.len() / 6);
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let starts_word = if byte.is_ascii() {
-            byte.is_ascii_alphanumeric() || byte == b'_'
-        } else {
-            text[at..].chars().next().is_some_and(is_word_char)
-        };
-        if !starts_word {
-            at += text[at..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        let (end, hash) = word_at(text, at);
-        words.push(Word {
-            start: at,
-            end,
-            hash,
-        });
-        at = end;
-    }
-    words
 }
 
 impl PhraseSet {

@@ -36,6 +36,7 @@ pub mod scorecard;
 pub mod segment;
 pub mod source;
 pub mod suppression;
+pub mod text;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Finding, Severity};

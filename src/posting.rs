@@ -182,7 +182,7 @@ impl Posting {
             let is_label = block.kind == BlockKind::Heading
                 || (block.kind == BlockKind::Paragraph
                     && next_is_item
-                    && crate::letter::count_words(text) <= 6);
+                    && crate::text::count_words(text) <= 6);
             if is_label {
                 label = lex
                     .requirement_headings

@@ -4,7 +4,7 @@
 use crate::config::{self, check_rule_id, Config, ConfigError, FileConfig, Selection};
 use crate::posting::Posting;
 use crate::report::{self, Format, Linted, Part, Statistics};
-use crate::source::Source;
+use crate::source::{io_cause, Source};
 use crate::{explain, front_matter, lint_with_posting};
 use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
@@ -571,13 +571,4 @@ pub fn read_source(path: &str) -> Result<Source, String> {
         )
     })?;
     Ok(Source::new(path, text))
-}
-
-/// The OS error without Rust's "(os error 2)" suffix.
-pub fn io_cause(e: &io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
 }

@@ -1,6 +1,7 @@
 //! The text of one letter and the line index reporters use to turn byte
 //! offsets into lines and columns.
 
+use std::io;
 use std::ops::Range;
 
 /// A letter as read: its display path (as given on the command line, `-` for
@@ -110,6 +111,15 @@ impl<'a> LineIndex<'a> {
             end
         };
         start..end.max(start)
+    }
+}
+
+/// The OS error without Rust's "(os error 2)" suffix.
+pub fn io_cause(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 

@@ -1,7 +1,8 @@
 use super::Rule;
 use crate::diagnostic::Finding;
-use crate::letter::{count_words, Block, Letter};
+use crate::letter::{Block, Letter};
 use crate::lexicon::{LazyRegex, PhraseSet};
+use crate::text::count_words;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;

@@ -1,6 +1,7 @@
 use super::Rule;
 use crate::diagnostic::Finding;
-use crate::letter::{count_words, BlockKind, Letter};
+use crate::letter::{BlockKind, Letter};
+use crate::text::count_words;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
