@@ -267,7 +267,7 @@ impl<'s> Letter<'s> {
             run: RunFacts::default(),
         };
         letter.technologies = lexicon::technologies().find(&letter);
-        letter.metrics = metrics::find(&letter);
+        letter.metrics = find_metrics(&letter.blocks);
         Ok(letter)
     }
 
@@ -360,6 +360,24 @@ impl<'s> Letter<'s> {
     pub fn is_engineering(&self) -> bool {
         !self.technologies.is_empty() || lexicon::names_engineering_role(self)
     }
+}
+
+/// Every metric of the letter, sentence by sentence, with its source span.
+fn find_metrics(blocks: &[Block]) -> Vec<Metric> {
+    let mut found = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        for sentence in &block.sentences {
+            for (range, kind) in metrics::find_in_sentence(block.sentence_text(sentence)) {
+                let prose = sentence.start + range.start..sentence.start + range.end;
+                found.push(Metric {
+                    block: index,
+                    span: block.prose.source_range(prose),
+                    kind,
+                });
+            }
+        }
+    }
+    found
 }
 
 fn sentences(text: &str) -> Vec<Range<usize>> {

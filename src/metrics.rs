@@ -7,7 +7,6 @@
 //! times, phone numbers, versions, ordinals, years of tenure and alert
 //! thresholds are set aside first.
 
-use crate::letter::Letter;
 use serde::{Deserialize, Serialize};
 use std::cell::LazyCell;
 use std::collections::HashMap;
@@ -746,24 +745,6 @@ const VERSION_WORDS: &[&str] = &[
     "ubuntu",
     "debian",
 ];
-
-pub fn find(letter: &Letter) -> Vec<Metric> {
-    let mut metrics = Vec::new();
-    for (index, block) in letter.blocks.iter().enumerate() {
-        for sentence in &block.sentences {
-            let text = &block.text()[sentence.clone()];
-            for (range, kind) in find_in_sentence(text) {
-                let prose = sentence.start + range.start..sentence.start + range.end;
-                metrics.push(Metric {
-                    block: index,
-                    span: block.prose.source_range(prose),
-                    kind,
-                });
-            }
-        }
-    }
-    metrics
-}
 
 /// True when `text` holds any figure at all: what "no number in its
 /// sentence" means.
