@@ -13,7 +13,7 @@
 /// error failed the build; a wrong shape fails every test run.
 macro_rules! embedded {
     ($path:literal) => {
-        $crate::lexicon::from_json(
+        $crate::embedded::from_json(
             $path,
             include_str!(concat!(env!("OUT_DIR"), "/", $path, ".json")),
         )
@@ -23,11 +23,13 @@ macro_rules! embedded {
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod embedded;
 pub mod explain;
 pub mod front_matter;
 pub mod letter;
 pub mod lexicon;
 pub mod metrics;
+pub mod phrases;
 pub mod posting;
 pub mod report;
 pub mod rules;
@@ -37,6 +39,8 @@ pub mod segment;
 pub mod source;
 pub mod suppression;
 pub mod text;
+#[cfg(test)]
+mod twins;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Finding, Severity};
@@ -44,7 +48,6 @@ pub use letter::Letter;
 pub use source::Source;
 
 use front_matter::FrontMatterError;
-use letter::RunFacts;
 use posting::{Posting, PostingMatch};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -91,7 +94,7 @@ pub fn lint_with_posting(
     config: &Config,
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
-    let mut letter = Letter::parse(&source.text, source.is_plain_text())?;
+    let letter = Letter::parse(&source.text, source.is_plain_text())?;
     let profile = config.profile_for(letter.front_matter.profile.as_deref());
     let rule_set = config
         .rule_set(&profile)
@@ -100,10 +103,10 @@ pub fn lint_with_posting(
         coverage: posting::coverage(&posting, &letter),
         posting,
     });
-    letter.run = RunFacts {
+    let context = rules::Context {
         rule_ids: &config.rule_ids,
         companies: Some(&config.companies),
-        posting: posting.clone(),
+        posting: posting.as_ref(),
     };
     let engineering = rule_set.engineering && letter.is_engineering();
     let mut diagnostics = Vec::new();
@@ -115,7 +118,7 @@ pub fn lint_with_posting(
             continue;
         };
         let disabled = suppression::disabled(&source.text, &letter.suppressions, &active.id);
-        for finding in active.rule.check(&letter) {
+        for finding in active.rule.check(&letter, &context) {
             if disabled.silences(finding.span.as_ref()) {
                 continue;
             }

@@ -1046,7 +1046,7 @@ fn preceded_by(tokens: &[Token], i: usize, phrases: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::twins::{ascii_text, joined};
+    use crate::twins::{ascii_text, joined};
     use proptest::prelude::*;
     use regex::Regex;
     use std::sync::LazyLock;

@@ -3,7 +3,8 @@
 //! with the posting line it came from, so every conclusion can be checked.
 
 use crate::letter::{BlockKind, Letter};
-use crate::lexicon::{technologies, PhraseSet};
+use crate::lexicon::technologies;
+use crate::phrases::PhraseSet;
 use crate::source::{LineIndex, Source};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};

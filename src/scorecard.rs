@@ -3,8 +3,9 @@
 //! `rules/lexicon/signals.toml`.
 
 use crate::letter::Letter;
-use crate::lexicon::{self, PhraseSet};
+use crate::lexicon;
 use crate::metrics::MetricKind;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -82,9 +83,9 @@ fn first_evidence(letter: &Letter, signal: &Signal) -> Option<usize> {
     };
     let by_phrase = letter.blocks.iter().find_map(|block| {
         // Only the first match counts, so the scan stops there.
-        let own = signal.phrases.in_block(block).next().map(|m| m.range.start);
+        let own = block.find(&signal.phrases).next().map(|m| m.range.start);
         let lex = shared
-            .and_then(|set| set.in_block(block).next())
+            .and_then(|set| block.find(set).next())
             .map(|m| m.range.start);
         own.into_iter()
             .chain(lex)

@@ -6,6 +6,9 @@
 //! property test checks they agree with the crate. Other text goes to the
 //! crate.
 
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The sentences of `text` with their byte offsets, as
@@ -121,6 +124,57 @@ fn ascii_breaks(bytes: &[u8]) -> Vec<usize> {
     breaks
 }
 
+/// Sentence ranges in `text`, trimmed, each holding a letter or digit.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (start, s) in sentence_pieces(text) {
+        let lead = s.len() - s.trim_start().len();
+        let trimmed = s.trim();
+        if !trimmed.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let range = start + lead..start + lead + trimmed.len();
+        match out.last_mut() {
+            // UAX #29 ends a sentence after "Ms." or "e.g."; join those back
+            // so "Dear Ms. Okonkwo" stays one sentence.
+            Some(last) if ends_with_abbreviation(&text[last.clone()]) => last.end = range.end,
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentenceFile {
+    abbreviations: Vec<String>,
+}
+
+/// Abbreviations UAX #29 wrongly ends a sentence after.
+static ABBREVIATIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let file: SentenceFile = embedded!("rules/lexicon/sentences");
+    file.abbreviations
+});
+
+/// Whether the sentence ends with one of `ABBREVIATIONS` and its period,
+/// the abbreviation standing at the start or after white space.
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    ABBREVIATIONS.iter().any(|abbreviation| {
+        let Some(start) = body.len().checked_sub(abbreviation.len()) else {
+            return false;
+        };
+        body.is_char_boundary(start)
+            && body[start..].eq_ignore_ascii_case(abbreviation)
+            && body[..start]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +212,14 @@ mod tests {
         fn ascii_rules_agree_on_any_ascii(text in "[\\x00-\\x7f]{0,60}") {
             prop_assert_eq!(sentence_pieces(&text), crate_pieces(&text));
         }
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(sentences("Dear Ms. Okonkwo, hello.").len(), 1);
+        assert_eq!(sentences("Tools, e.g. Kafka. All good.").len(), 2);
+        assert_eq!(sentences("We ship. Dr. Ito agreed.").len(), 2);
+        // "Rms." is not "ms.": the abbreviation must stand alone.
+        assert_eq!(sentences("We cut Rms. Then we left.").len(), 2);
     }
 }

@@ -1,6 +1,9 @@
 //! The one tokenizer. A word is a run of letters, digits and `_`; every
 //! rule, metric, phrase list and posting match reads words from here, so
-//! "a word" means one thing across letterlint.
+//! "a word" means one thing across letterlint. `Prose` is the text the
+//! words are found in, with the way back to the source.
+
+use std::ops::Range;
 
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -101,4 +104,94 @@ pub fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .count()
+}
+
+/// Prose text assembled from source pieces. Markup, code, HTML and URLs are
+/// left out; each piece is copied verbatim so offsets map back exactly.
+#[derive(Debug, Clone, Default)]
+pub struct Prose {
+    pub text: String,
+    pub(crate) pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece {
+    pub(crate) prose_start: usize,
+    pub(crate) source_start: usize,
+    pub(crate) len: usize,
+}
+
+impl Prose {
+    /// Appends `source[range]`, joined to the previous piece by nothing when
+    /// the two touch, a space when only markup or a line break lies between,
+    /// and a line break when a blank line does (a new paragraph in a list item).
+    pub(crate) fn push(&mut self, source: &str, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        if let Some(last) = self.pieces.last_mut() {
+            let last_end = last.source_start + last.len;
+            if range.start < last_end {
+                return;
+            }
+            if range.start == last_end {
+                last.len += range.len();
+                self.text.push_str(&source[range]);
+                return;
+            }
+            let gap = &source[last_end..range.start];
+            if gap_has_blank_line(gap) {
+                self.text.push('\n');
+            } else if gap.chars().any(char::is_whitespace) {
+                self.text.push(' ');
+            }
+        }
+        self.pieces.push(Piece {
+            prose_start: self.text.len(),
+            source_start: range.start,
+            len: range.len(),
+        });
+        self.text.push_str(&source[range]);
+    }
+
+    /// Maps a range of `text` to the source. An end that falls between two
+    /// pieces snaps back to the end of the first; a start snaps forward.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.map(range.start, true);
+        let end = self.map(range.end, false).max(start);
+        start..end
+    }
+
+    pub fn source_offset(&self, offset: usize) -> usize {
+        self.map(offset, true)
+    }
+
+    fn map(&self, offset: usize, forward: bool) -> usize {
+        // An end on a boundary belongs to the piece before it, a start to the one after.
+        let i = self
+            .pieces
+            .partition_point(|p| p.prose_start < offset || (forward && p.prose_start == offset));
+        if i == 0 {
+            return self.pieces.first().map_or(0, |p| p.source_start);
+        }
+        let piece = self.pieces[i - 1];
+        let into = offset - piece.prose_start;
+        if into <= piece.len && !(forward && into == piece.len && i < self.pieces.len()) {
+            piece.source_start + into
+        } else if forward {
+            self.pieces
+                .get(i)
+                .map_or(piece.source_start + piece.len, |p| p.source_start)
+        } else {
+            piece.source_start + piece.len
+        }
+    }
+}
+
+fn gap_has_blank_line(gap: &str) -> bool {
+    let lines: Vec<&str> = gap.split('\n').collect();
+    lines.len() > 2
+        && lines[1..lines.len() - 1]
+            .iter()
+            .any(|line| line.chars().all(|c| c.is_whitespace() || c == '>'))
 }

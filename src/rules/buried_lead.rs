@@ -1,7 +1,7 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::{BlockKind, Letter};
-use crate::lexicon::PhraseSet;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -40,7 +40,7 @@ impl BuriedLead {
 }
 
 impl Rule for BuriedLead {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         // Which blocks carry a figure or a technology, marked in one pass each.
         let mut has_metric = vec![false; letter.blocks.len()];
         for m in &letter.metrics {

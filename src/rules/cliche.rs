@@ -1,7 +1,7 @@
-use super::{word_list, Rule};
+use super::{word_list, Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use crate::lexicon::PhraseSet;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -28,10 +28,10 @@ impl Cliche {
 }
 
 impl Rule for Cliche {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         for block in &letter.blocks {
-            for m in self.phrases.in_block(block) {
+            for m in block.find(&self.phrases) {
                 let phrase = &block.text()[m.range.clone()];
                 findings.push(
                     Finding::at(

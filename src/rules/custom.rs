@@ -1,7 +1,7 @@
 //! `[[custom]]` rules from letterlint.toml: a team's own bans (a former
 //! employer's code names, a competitor's product), as regex existence rules.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::config::{CustomSpec, REGEX_SIZE_LIMIT};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
@@ -54,7 +54,7 @@ impl CustomRule {
 }
 
 impl Rule for CustomRule {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         for block in &letter.blocks {
             for m in self.pattern.find_iter(block.text()) {

@@ -1,7 +1,8 @@
-use super::Rule;
+use super::lazy_regex::LazyRegex;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::{Block, Letter};
-use crate::lexicon::{LazyRegex, PhraseSet};
+use crate::phrases::PhraseSet;
 use crate::text::count_words;
 use regex::Regex;
 use serde::Deserialize;
@@ -192,7 +193,7 @@ impl GenericOpening {
 }
 
 impl Rule for GenericOpening {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let Some((index, block)) = letter.body_paragraphs().next() else {
             return Vec::new();
         };
@@ -200,7 +201,7 @@ impl Rule for GenericOpening {
         if self.has_reason(letter, index, text) {
             return Vec::new();
         }
-        let stock = self.stock.in_block(block).next();
+        let stock = block.find(&self.stock).next();
         let target = self.names_role(letter, text) || self.names_company(letter, index, block);
         // A plain "I'm applying for the X role at Y." is not generic.
         if stock.is_none() && target {
@@ -224,8 +225,8 @@ impl Rule for GenericOpening {
 
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::twins::{ascii_text, matches};
     use crate::rules::testing::{fires, spans};
+    use crate::twins::{ascii_text, matches};
     use proptest::prelude::*;
 
     proptest! {

@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::config::suggest;
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
@@ -25,7 +25,7 @@ fn did_you_mean(suggestion: Option<String>) -> String {
 }
 
 impl Rule for InvalidSuppression {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         for s in &letter.suppressions {
             if s.directive.is_none() {
@@ -43,8 +43,8 @@ impl Rule for InvalidSuppression {
                 continue;
             }
             for (id, span) in &s.rules {
-                if !letter.run.rule_ids.contains(id) {
-                    let suggestion = suggest(id, letter.run.rule_ids.iter().map(String::as_str));
+                if !context.rule_ids.contains(id) {
+                    let suggestion = suggest(id, context.rule_ids.iter().map(String::as_str));
                     findings.push(
                         Finding::at(
                             span.clone(),
@@ -65,17 +65,20 @@ impl Rule for InvalidSuppression {
 #[cfg(test)]
 mod tests {
     use crate::letter::Letter;
-    use crate::rules::Rule;
+    use crate::rules::{Context, Rule};
 
     #[test]
     fn unknown_rules_and_directives_are_reported() {
         let text =
             "<!-- letterlint-disable cliche, stack-sup -->\n\n<!-- letterlint-disabel cliche -->\n";
         let rule_ids = ["cliche".to_string(), "stack-soup".to_string()];
-        let mut letter = Letter::parse(text, false).unwrap();
-        letter.run.rule_ids = &rule_ids;
+        let letter = Letter::parse(text, false).unwrap();
+        let context = Context {
+            rule_ids: &rule_ids,
+            ..Context::default()
+        };
         let messages: Vec<String> = super::InvalidSuppression {}
-            .check(&letter)
+            .check(&letter, &context)
             .into_iter()
             .map(|f| f.message)
             .collect();

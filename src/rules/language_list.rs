@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use crate::lexicon::{self, Mention, TechKind};
@@ -20,7 +20,7 @@ impl LanguageList {
 }
 
 impl Rule for LanguageList {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let names = lexicon::technologies();
         let languages: Vec<&Mention> = letter
             .technologies

@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::{BlockKind, Letter};
 use crate::text::count_words;
@@ -18,7 +18,7 @@ impl LongSentence {
 }
 
 impl Rule for LongSentence {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         letter
             .sentences()
             // A table's cells run together into one "sentence"; it is not prose.

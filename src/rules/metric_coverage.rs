@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use crate::metrics::MetricKind;
@@ -24,7 +24,7 @@ const CORE: [MetricKind; 3] = [
 ];
 
 impl Rule for MetricCoverage {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         // No figures at all is missing-metrics' finding, not this one's.
         if letter.metrics.is_empty() {
             return Vec::new();

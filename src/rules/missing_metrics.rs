@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use regex::Regex;
@@ -37,7 +37,7 @@ impl MissingMetrics {
 }
 
 impl Rule for MissingMetrics {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         if !letter.metrics.is_empty() {
             return Vec::new();
         }
@@ -74,9 +74,16 @@ mod tests {
         let early = super::MissingMetrics::new(
             toml::from_str(r#"scope_nouns = ["users", "tests"]"#).unwrap(),
         );
-        assert!(early.check(&letter).is_empty());
+        assert!(early
+            .check(&letter, &crate::rules::Context::default())
+            .is_empty());
         let default = super::MissingMetrics::new(toml::from_str("scope_nouns = []").unwrap());
-        assert_eq!(default.check(&letter).len(), 1);
+        assert_eq!(
+            default
+                .check(&letter, &crate::rules::Context::default())
+                .len(),
+            1
+        );
     }
 
     #[test]

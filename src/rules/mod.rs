@@ -5,8 +5,10 @@
 //! word lists, thresholds); the Rust file only the logic.
 
 use crate::diagnostic::{Finding, Level};
+use crate::embedded::from_json;
 use crate::letter::Letter;
-use crate::lexicon::from_json;
+use crate::lexicon::Companies;
+use crate::posting::PostingMatch;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -17,6 +19,7 @@ pub mod custom;
 mod generic_opening;
 mod invalid_suppression;
 mod language_list;
+mod lazy_regex;
 mod long_sentence;
 mod metric_coverage;
 mod missing_metrics;
@@ -37,7 +40,22 @@ mod wrong_company;
 /// A rule is pure: it reads the letter and says what it finds. No I/O, no
 /// configuration look-ups, no printing. The struct is its `[params]`.
 pub trait Rule: Send + Sync {
-    fn check(&self, letter: &Letter) -> Vec<Finding>;
+    fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding>;
+}
+
+/// What a rule may need to know beyond its own letter: facts about the
+/// whole run. They are borrowed from the run, never copied onto each
+/// letter: a run over a folder of letters collects every letter's company,
+/// and a copy per letter would make the run quadratic in its size.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'r> {
+    /// Every rule id the run knows, built-in and custom.
+    pub rule_ids: &'r [String],
+    /// Companies this letter must not name: other letters' `company`, and
+    /// the config's `companies`.
+    pub companies: Option<&'r Companies>,
+    /// The job posting the letter answers, when one was given.
+    pub posting: Option<&'r PostingMatch>,
 }
 
 /// `rules/<id>.toml`: the rule's documentation, defaults and parameters.
@@ -164,7 +182,7 @@ pub(crate) mod testing {
         let rule =
             (builtin(id).expect("registered").build)(doc.params.clone()).expect("valid params");
         let letter = Letter::parse(text, false).expect("parses");
-        rule.check(&letter)
+        rule.check(&letter, &Context::default())
     }
 
     pub fn fires(id: &str, text: &str) -> bool {

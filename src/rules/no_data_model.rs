@@ -1,7 +1,7 @@
-use super::{word_list, Rule};
+use super::{word_list, Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use crate::lexicon::PhraseSet;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -51,8 +51,8 @@ impl NoDataModel {
 }
 
 impl Rule for NoDataModel {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
-        if self.terms.in_letter(letter) || self.skipped_role(letter) {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
+        if letter.mentions(&self.terms) || self.skipped_role(letter) {
             return Vec::new();
         }
         vec![Finding::letter_wide(

@@ -1,7 +1,8 @@
-use super::{word_list, Rule};
+use super::{word_list, Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use crate::lexicon::{self, PhraseSet};
+use crate::lexicon;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -28,8 +29,8 @@ impl NoObservability {
 }
 
 impl Rule for NoObservability {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
-        if self.terms.in_letter(letter) {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
+        if letter.mentions(&self.terms) {
             return Vec::new();
         }
         vec![Finding::letter_wide(

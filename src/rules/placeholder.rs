@@ -1,7 +1,7 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::{Block, Letter};
-use crate::lexicon::PhraseSet;
+use crate::phrases::PhraseSet;
 use regex::Regex;
 use serde::Deserialize;
 use std::ops::Range;
@@ -101,7 +101,7 @@ impl Placeholder {
     /// `TODO`, `TBD` and the like, and runs of `XX`/`xxx` standing for a
     /// number or a name, as whole words.
     fn markers(&self, block: &Block) -> Vec<Range<usize>> {
-        let mut found: Vec<Range<usize>> = self.markers.in_block(block).map(|m| m.range).collect();
+        let mut found: Vec<Range<usize>> = block.find(&self.markers).map(|m| m.range).collect();
         found.extend(block.words().iter().map(|w| w.start..w.end).filter(|w| {
             let word = &block.text()[w.clone()];
             (word.len() >= 2 && word.bytes().all(|b| b == b'X'))
@@ -139,7 +139,7 @@ fn slot(span: Range<usize>, text: &str) -> Finding {
 }
 
 impl Rule for Placeholder {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         for block in &letter.blocks {
             let text = block.text();
@@ -189,8 +189,8 @@ impl Rule for Placeholder {
 
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::twins::ascii_text;
     use crate::rules::testing::{fires, spans};
+    use crate::twins::ascii_text;
     use proptest::prelude::*;
     use regex::Regex;
 
@@ -255,7 +255,10 @@ mod tests {
         let doc = crate::rules::doc("placeholder").unwrap();
         let rule =
             (crate::rules::builtin("placeholder").unwrap().build)(doc.params.clone()).unwrap();
-        assert_eq!(rule.check(&letter).len(), 1);
+        assert_eq!(
+            rule.check(&letter, &crate::rules::Context::default()).len(),
+            1
+        );
         assert!(!fires("placeholder", "XXL shirts and Xbox are fine."));
     }
 }

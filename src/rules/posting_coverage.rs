@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use serde::Deserialize;
@@ -19,8 +19,8 @@ impl PostingCoverage {
 }
 
 impl Rule for PostingCoverage {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
-        let Some(matched) = &letter.run.posting else {
+    fn check(&self, _letter: &Letter, context: &Context) -> Vec<Finding> {
+        let Some(matched) = context.posting else {
             return Vec::new();
         };
         let required: Vec<_> = matched

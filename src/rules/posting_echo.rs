@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use crate::posting::normalize;
@@ -22,8 +22,8 @@ impl PostingEcho {
 }
 
 impl Rule for PostingEcho {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
-        let Some(matched) = &letter.run.posting else {
+    fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding> {
+        let Some(matched) = context.posting else {
             return Vec::new();
         };
         let posting = &matched.posting;

@@ -1,7 +1,7 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use crate::lexicon::PhraseSet;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -33,10 +33,10 @@ impl RoleFit {
 }
 
 impl Rule for RoleFit {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut touched = vec![false; self.names.len()];
         for block in &letter.blocks {
-            for m in self.words.in_block(block) {
+            for m in block.find(&self.words) {
                 touched[m.id] = true;
             }
         }
@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn lists_what_is_missing_and_scales_with_it() {
         let letter = Letter::parse("I built the ledger.", false).unwrap();
-        let findings = fintech().check(&letter);
+        let findings = fintech().check(&letter, &Context::default());
         assert_eq!(
             findings[0].message,
             "never touches audit trail or reconciliation (2 of 3 concepts this role expects)"
@@ -96,6 +96,6 @@ mod tests {
             false,
         )
         .unwrap();
-        assert!(fintech().check(&letter).is_empty());
+        assert!(fintech().check(&letter, &Context::default()).is_empty());
     }
 }

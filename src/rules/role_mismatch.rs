@@ -1,7 +1,7 @@
-use super::Rule;
+use super::lazy_regex::LazyRegex;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use crate::lexicon::LazyRegex;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -51,8 +51,8 @@ fn same_company(a: &str, b: &str) -> bool {
 }
 
 impl Rule for RoleMismatch {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
-        let Some(matched) = &letter.run.posting else {
+    fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding> {
+        let Some(matched) = context.posting else {
             return Vec::new();
         };
         let posting = &matched.posting;

@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::{BlockKind, Letter};
 use crate::lexicon::Mention;
@@ -45,7 +45,7 @@ fn count_words(n: usize) -> String {
 }
 
 impl Rule for StackSoup {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         // Sentence by sentence: runs of names joined only by separators.
         for (block, names) in letter.technologies_by_sentence() {

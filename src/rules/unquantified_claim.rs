@@ -1,8 +1,8 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use crate::lexicon::PhraseSet;
 use crate::metrics::has_number;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -59,7 +59,7 @@ impl UnquantifiedClaim {
 }
 
 impl Rule for UnquantifiedClaim {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (block, range) in letter.sentences() {
             let sentence = block.sentence_text(&range);

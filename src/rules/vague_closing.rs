@@ -1,7 +1,7 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
-use crate::lexicon::PhraseSet;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -60,7 +60,7 @@ impl VagueClosing {
 }
 
 impl Rule for VagueClosing {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let Some(closing) = letter.closing() else {
             return Vec::new();
         };
@@ -72,7 +72,7 @@ impl Rule for VagueClosing {
             return Vec::new();
         }
         // Without a formula the last paragraph is body text, not a closing.
-        let Some(formula) = self.stock.in_block(closing).next() else {
+        let Some(formula) = closing.find(&self.stock).next() else {
             return Vec::new();
         };
         vec![Finding::at(

@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::{BlockKind, Letter};
 use serde::Deserialize;
@@ -43,7 +43,7 @@ fn outside(words: usize, bounds: Bounds) -> Option<String> {
 }
 
 impl Rule for WordCount {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         let total = letter.word_count();
         let letter_bounds = Bounds {
@@ -139,7 +139,7 @@ mod tests {
         );
         let text = format!("{}\n\n## Day-one proposal\n\n{}\n", words(10), words(20));
         let letter = Letter::parse(&text, false).unwrap();
-        let findings = rule.check(&letter);
+        let findings = rule.check(&letter, &crate::rules::Context::default());
         assert_eq!(findings.len(), 1);
         assert_eq!(&text[findings[0].span.clone().unwrap()], "Day-one proposal");
     }

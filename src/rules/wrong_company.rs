@@ -1,4 +1,4 @@
-use super::Rule;
+use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use serde::Deserialize;
@@ -16,17 +16,17 @@ impl WrongCompany {
 }
 
 impl Rule for WrongCompany {
-    fn check(&self, letter: &Letter) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding> {
         // Without its own company a letter cannot name the wrong one.
         let Some(own) = letter.company().map(str::trim).filter(|c| !c.is_empty()) else {
             return Vec::new();
         };
-        let Some(companies) = letter.run.companies else {
+        let Some(companies) = context.companies else {
             return Vec::new();
         };
         let mut findings = Vec::new();
         for block in &letter.blocks {
-            for (range, name) in companies.in_block(block) {
+            for (range, name) in companies.in_words(block.text(), block.words()) {
                 if own.contains(name) || name.contains(own) {
                     continue;
                 }
@@ -47,15 +47,18 @@ impl Rule for WrongCompany {
 mod tests {
     use crate::letter::Letter;
     use crate::lexicon::Companies;
-    use crate::rules::Rule;
+    use crate::rules::{Context, Rule};
 
     fn check(text: &str, companies: &[&str]) -> Vec<String> {
         let names: Vec<String> = companies.iter().map(|c| c.to_string()).collect();
         let companies = Companies::new(&names);
-        let mut letter = Letter::parse(text, false).unwrap();
-        letter.run.companies = Some(&companies);
+        let letter = Letter::parse(text, false).unwrap();
+        let context = Context {
+            companies: Some(&companies),
+            ..Context::default()
+        };
         super::WrongCompany {}
-            .check(&letter)
+            .check(&letter, &context)
             .into_iter()
             .map(|f| f.message)
             .collect()

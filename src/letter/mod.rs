@@ -1,0 +1,433 @@
+//! The Letter model: the source turned into blocks of prose whose every
+//! character maps back to a byte in the source (`markdown.rs`, `plain.rs`),
+//! each block given its place in the letter (`anatomy.rs`). Rules read
+//! this, never raw markdown. The Letter knows nothing of the run it is
+//! linted in: facts about the run reach rules beside it.
+
+mod anatomy;
+mod markdown;
+mod plain;
+
+use crate::front_matter::{self, FrontMatter, FrontMatterError};
+use crate::lexicon::{self, Mention};
+use crate::metrics::{self, Metric};
+use crate::phrases::{PhraseMatch, PhraseSet};
+use crate::segment;
+use crate::suppression::{self, Suppression};
+use crate::text::{self, count_words, Prose, Word};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    /// One item of a list; `list` tells items of the same list apart.
+    ListItem {
+        list: usize,
+        task: bool,
+    },
+    Table,
+    Footnote,
+}
+
+/// Where a block stands in the shape of a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Address lines and date before the salutation.
+    Header,
+    Salutation,
+    Body,
+    /// The sign-off ("Sincerely,") and the name under it.
+    SignOff,
+    /// Anything after the signature: a proposal section, footnotes.
+    After,
+}
+
+/// A heading, paragraph, list item, table or footnote with its prose.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub part: Part,
+    /// Byte range of the block in the source.
+    pub range: Range<usize>,
+    pub prose: Prose,
+    /// Sentence ranges in `prose.text`, trimmed, each holding a letter or digit.
+    pub sentences: Vec<Range<usize>>,
+    /// Index into `Letter::sections`.
+    pub section: usize,
+    /// Found once, when the block is made: every phrase set scans every block.
+    words: Vec<Word>,
+    word_count: usize,
+}
+
+impl Block {
+    /// A body block; its sentences and words are found here, once.
+    pub(crate) fn new(kind: BlockKind, range: Range<usize>, prose: Prose) -> Block {
+        let text = &prose.text;
+        Block {
+            sentences: segment::sentences(text),
+            words: text::words(text),
+            word_count: count_words(text),
+            kind,
+            part: Part::Body,
+            range,
+            prose,
+            section: 0,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.prose.text
+    }
+
+    pub fn sentence_text(&self, range: &Range<usize>) -> &str {
+        &self.prose.text[range.clone()]
+    }
+
+    /// Words as the corpus counts them: whitespace-separated tokens holding
+    /// at least one letter or digit.
+    pub fn word_count(&self) -> usize {
+        self.word_count
+    }
+
+    /// Where the block uses the phrases of `set`, in text order.
+    pub fn find<'b>(&'b self, set: &'b PhraseSet) -> impl Iterator<Item = PhraseMatch> + 'b {
+        set.in_words(self.text(), self.words())
+    }
+
+    /// Words as phrases are matched: runs of letters, digits and `_`.
+    pub fn words(&self) -> &[Word] {
+        &self.words
+    }
+
+    /// The words of one sentence, as `text::words` finds them in
+    /// `sentence_text(range)`, taken from the block's.
+    pub fn sentence_words(&self, range: &Range<usize>) -> Vec<Word> {
+        let lo = self.words.partition_point(|w| w.end <= range.start);
+        let hi = self.words.partition_point(|w| w.start < range.end);
+        let inside = &self.words[lo..hi];
+        // A sentence never starts or ends inside a word, but if one did,
+        // its cut words would not be the block's.
+        let cut = inside.first().is_some_and(|w| w.start < range.start)
+            || inside.last().is_some_and(|w| w.end > range.end);
+        if cut {
+            return text::words(self.sentence_text(range));
+        }
+        inside.iter().map(|w| w.shifted_back(range.start)).collect()
+    }
+}
+
+/// A heading and the blocks under it; section 0 is everything before the
+/// first heading.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub blocks: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Letter<'s> {
+    pub source: &'s str,
+    pub front_matter: FrontMatter,
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+    /// Inline and block HTML outside code: where `<Your Name>` slots and
+    /// suppression comments live.
+    pub html: Vec<Range<usize>>,
+    pub technologies: Vec<Mention>,
+    pub metrics: Vec<Metric>,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl<'s> Letter<'s> {
+    pub fn parse(source: &'s str, plain_text: bool) -> Result<Self, FrontMatterError> {
+        let front_matter = front_matter::parse(source)?;
+        let body_start = front_matter.range.end;
+        let (mut blocks, html) = if plain_text {
+            (plain::parse_plain(source, body_start), Vec::new())
+        } else {
+            markdown::parse_markdown(source, body_start)
+        };
+        blocks.sort_by_key(|b| b.range.start);
+        let sections = assign_sections(&mut blocks);
+        anatomy::assign_parts(&mut blocks, source);
+        // Plain text has no HTML: a directive may stand anywhere in it.
+        let whole = body_start..source.len();
+        let suppressions = if plain_text {
+            suppression::parse(source, std::slice::from_ref(&whole))
+        } else {
+            suppression::parse(source, &html)
+        };
+        let technologies = find_technologies(&blocks);
+        let metrics = find_metrics(&blocks);
+        Ok(Letter {
+            source,
+            front_matter,
+            blocks,
+            sections,
+            suppressions,
+            html,
+            technologies,
+            metrics,
+        })
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.blocks.iter().map(Block::word_count).sum()
+    }
+
+    /// The technologies named in one block, in text order. Mentions are
+    /// found block by block, so a binary search finds a block's share: a
+    /// rule never rescans every mention for every block, which made a
+    /// letter of 100,000 list items take a minute.
+    pub fn technologies_in(&self, block: usize) -> &[Mention] {
+        let start = self.technologies.partition_point(|m| m.block < block);
+        let end = self.technologies.partition_point(|m| m.block <= block);
+        &self.technologies[start..end]
+    }
+
+    /// Each sentence of the letter with the technologies named inside it, in
+    /// order. Sentences and mentions both run in text order, so one pointer
+    /// walks both: a long paragraph is not rescanned per sentence.
+    pub fn technologies_by_sentence(&self) -> Vec<(&Block, Vec<&Mention>)> {
+        let mut out = Vec::new();
+        for (index, block) in self.blocks.iter().enumerate() {
+            let in_block = self.technologies_in(index);
+            let mut next = 0;
+            for sentence in &block.sentences {
+                while in_block
+                    .get(next)
+                    .is_some_and(|m| m.prose.start < sentence.start)
+                {
+                    next += 1;
+                }
+                let names = in_block[next..]
+                    .iter()
+                    .take_while(|m| m.prose.start < sentence.end)
+                    .filter(|m| m.prose.end <= sentence.end)
+                    .collect();
+                out.push((block, names));
+            }
+        }
+        out
+    }
+
+    /// Blocks of the letter proper: after the salutation, before the sign-off.
+    pub fn body(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.part == Part::Body)
+    }
+
+    /// Body paragraphs (and list items), in order: what "the first paragraph"
+    /// and "the second paragraph" mean to the rules.
+    pub fn body_paragraphs(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.body().filter(|(_, b)| b.kind != BlockKind::Heading)
+    }
+
+    /// The last paragraph before the sign-off; without a sign-off, the last
+    /// paragraph of the first section that has body text.
+    pub fn closing(&self) -> Option<&Block> {
+        let signed = self.blocks.iter().any(|b| b.part == Part::SignOff);
+        if signed {
+            return self
+                .blocks
+                .iter()
+                .take_while(|b| b.part != Part::SignOff)
+                .filter(|b| b.part == Part::Body && b.kind == BlockKind::Paragraph)
+                .last();
+        }
+        self.body_paragraphs()
+            .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+            .last()
+            .map(|(_, b)| b)
+    }
+
+    /// Every sentence of the letter, with its block: the unit most rules judge.
+    pub fn sentences(&self) -> impl Iterator<Item = (&Block, Range<usize>)> {
+        self.blocks
+            .iter()
+            .flat_map(|b| b.sentences.iter().map(move |s| (b, s.clone())))
+    }
+
+    pub fn company(&self) -> Option<&str> {
+        self.front_matter.company.as_deref()
+    }
+
+    /// True when the letter reads as a software-engineering application:
+    /// it names a technology or an engineering role. The engineering rules
+    /// stay silent otherwise (a nurse is not told to mention OpenTelemetry).
+    pub fn is_engineering(&self) -> bool {
+        let role = self.front_matter.role.as_deref();
+        !self.technologies.is_empty()
+            || role.is_some_and(|role| lexicon::engineering_role().is_match(role))
+            || self.mentions(lexicon::engineering_role())
+    }
+
+    /// Whether any block uses a phrase of `set`: the question of every rule
+    /// that fires when a whole kind of evidence is missing.
+    pub fn mentions(&self, set: &PhraseSet) -> bool {
+        self.blocks.iter().any(|b| b.find(set).next().is_some())
+    }
+}
+
+/// Every technology the letter names, block by block, in text order.
+fn find_technologies(blocks: &[Block]) -> Vec<Mention> {
+    let technologies = lexicon::technologies();
+    blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(index, block)| {
+            technologies.find(index, block.text(), block.words(), |range| {
+                block.prose.source_range(range)
+            })
+        })
+        .collect()
+}
+
+/// Every metric of the letter, sentence by sentence, with its source span.
+fn find_metrics(blocks: &[Block]) -> Vec<Metric> {
+    let mut found = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        for sentence in &block.sentences {
+            for (range, kind) in metrics::find_in_sentence(block.sentence_text(sentence)) {
+                let prose = sentence.start + range.start..sentence.start + range.end;
+                found.push(Metric {
+                    block: index,
+                    span: block.prose.source_range(prose),
+                    kind,
+                });
+            }
+        }
+    }
+    found
+}
+
+fn assign_sections(blocks: &mut [Block]) -> Vec<Section> {
+    let mut sections = vec![Section {
+        heading: None,
+        blocks: 0..0,
+    }];
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if block.kind == BlockKind::Heading {
+            sections.last_mut().expect("one section").blocks.end = i;
+            sections.push(Section {
+                heading: Some(block.prose.text.trim().to_string()),
+                blocks: i..i,
+            });
+        }
+        block.section = sections.len() - 1;
+    }
+    sections.last_mut().expect("one section").blocks.end = blocks.len();
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_sentences_words_are_the_ones_found_in_it(
+            text in "([a-zA-Z0-9_é]{1,6}|[ .!?,;:\"()\n-]|\n\n){0,40}"
+        ) {
+            let letter = Letter::parse(&text, true).unwrap();
+            for (block, range) in letter.sentences() {
+                prop_assert_eq!(
+                    block.sentence_words(&range),
+                    text::words(block.sentence_text(&range))
+                );
+            }
+        }
+    }
+
+    fn parse(text: &str) -> Letter<'_> {
+        Letter::parse(text, false).unwrap()
+    }
+
+    #[test]
+    fn code_html_urls_and_markers_are_not_prose() {
+        let text = "Dear team,\n\nI used `terraform` and <b>bold</b> a [post](https://x.example/a) ok.[^1]\n\n```yaml\nkafka: {}\n```\n\n- [ ] a task\n\n[^1]: note";
+        let letter = parse(text);
+        let prose: Vec<&str> = letter.blocks.iter().map(|b| b.text()).collect();
+        assert_eq!(
+            prose,
+            [
+                "Dear team,",
+                "I used  and bold a post ok.",
+                "a task",
+                "note"
+            ]
+        );
+        assert!(matches!(
+            letter.blocks[2].kind,
+            BlockKind::ListItem { task: true, .. }
+        ));
+        assert_eq!(letter.html.len(), 2);
+    }
+
+    #[test]
+    fn prose_maps_back_to_source() {
+        let text =
+            "Dear team,\n\nWe **scaled** the [queue](http://a.b) to\n9,400 events per minute.";
+        let letter = parse(text);
+        let block = &letter.blocks[1];
+        let at = block.text().find("9,400").unwrap();
+        let span = block.prose.source_range(at..at + 5);
+        assert_eq!(&text[span], "9,400");
+        let at = block.text().find("queue").unwrap();
+        assert_eq!(&text[block.prose.source_range(at..at + 5)], "queue");
+    }
+
+    #[test]
+    fn salutation_sign_off_and_closing() {
+        let text = "Dear Ms. Feld,\n\nFirst paragraph here.\n\nThank you for your time. I look forward to hearing from you.\n\nBest regards,\nJonah\n\n## Day-one proposal\n\nLater text.";
+        let letter = parse(text);
+        let parts: Vec<Part> = letter.blocks.iter().map(|b| b.part).collect();
+        assert_eq!(
+            parts,
+            [
+                Part::Salutation,
+                Part::Body,
+                Part::Body,
+                Part::SignOff,
+                Part::After,
+                Part::After
+            ]
+        );
+        assert!(letter
+            .closing()
+            .unwrap()
+            .text()
+            .starts_with("Thank you for your time."));
+        assert_eq!(letter.sections.len(), 2);
+        assert_eq!(
+            letter.sections[1].heading.as_deref(),
+            Some("Day-one proposal")
+        );
+    }
+
+    #[test]
+    fn name_on_its_own_paragraph_is_part_of_the_sign_off() {
+        let letter = parse("Dear team,\n\nBody text.\n\nSincerely,\n\nTomasz W.\n");
+        assert_eq!(letter.blocks[3].part, Part::SignOff);
+    }
+
+    #[test]
+    fn plain_text_without_blank_lines_takes_each_line_as_a_paragraph() {
+        let letter = Letter::parse("Dear team,\nI built a thing.\nBest,\nAna", true).unwrap();
+        assert_eq!(letter.blocks.len(), 4);
+        let letter = Letter::parse("Dear team,\n\nI built\na thing.\n\nBest,\nAna", true).unwrap();
+        assert_eq!(letter.blocks.len(), 3);
+        assert_eq!(letter.blocks[1].text(), "I built a thing.");
+    }
+
+    #[test]
+    fn words_follow_the_corpus_convention() {
+        let letter =
+            parse("+++\ncompany = \"A\"\n+++\n# Title here\n\nOne - two & three `code` four.\n");
+        assert_eq!(letter.word_count(), 6);
+    }
+}
