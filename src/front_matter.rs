@@ -1,16 +1,40 @@
 //! Front matter: the `+++` TOML or `---` YAML block at the top of a letter.
 //! It carries facts about the application, never prose.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
+use toml::Spanned;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
     /// Byte range of the whole block, fences included.
     pub range: Range<usize>,
-    pub company: Option<String>,
-    pub role: Option<String>,
-    pub profile: Option<String>,
-    pub posting: Option<String>,
+    pub company: Option<Field>,
+    pub role: Option<Field>,
+    pub profile: Option<Field>,
+    pub posting: Option<Field>,
+}
+
+/// A front matter value and where it stands in the source, so a finding
+/// about it ("not the posting's company") can point at it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+impl FrontMatter {
+    pub fn company(&self) -> Option<&str> {
+        self.company.as_ref().map(|f| f.text.as_str())
+    }
+
+    pub fn role(&self) -> Option<&str> {
+        self.role.as_ref().map(|f| f.text.as_str())
+    }
+
+    pub fn profile(&self) -> Option<&str> {
+        self.profile.as_ref().map(|f| f.text.as_str())
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,15 +81,18 @@ pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
         range: 0..block_end,
         ..FrontMatter::default()
     };
-    let mut set = |key: &str, value: String| match key {
-        "company" => front.company = Some(value),
-        "role" => front.role = Some(value),
-        "profile" => front.profile = Some(value),
-        "posting" => front.posting = Some(value),
-        _ => {}
+    let mut set = |key: &str, text: String, span: Range<usize>| {
+        let field = Some(Field { text, span });
+        match key {
+            "company" => front.company = field,
+            "role" => front.role = field,
+            "profile" => front.profile = field,
+            "posting" => front.posting = field,
+            _ => {}
+        }
     };
     if fence == "+++" {
-        let table: toml::Table = toml::from_str(body).map_err(|e| {
+        let table: BTreeMap<String, Spanned<toml::Value>> = toml::from_str(body).map_err(|e| {
             let line = e
                 .span()
                 .map_or(0, |s| body[..s.start].matches('\n').count());
@@ -75,24 +102,41 @@ pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
             }
         })?;
         for (key, value) in table {
-            if let toml::Value::String(s) = value {
-                set(&key, s);
+            let span = value.span();
+            if let toml::Value::String(s) = value.into_inner() {
+                let span = unquoted(body, span, &s);
+                set(&key, s, body_start + span.start..body_start + span.end);
             }
         }
     } else {
-        for line in body.lines() {
+        let mut line_start = body_start;
+        for line in body.split_inclusive('\n') {
+            let at = line_start;
+            line_start += line.len();
             if line.starts_with(char::is_whitespace) {
                 continue;
             }
             if let Some((key, value)) = line.split_once(':') {
                 let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
                 if !value.is_empty() {
-                    set(key.trim(), value.to_string());
+                    // `value` is a slice of `line`: its offset is its place.
+                    let start = at + (value.as_ptr() as usize - line.as_ptr() as usize);
+                    set(key.trim(), value.to_string(), start..start + value.len());
                 }
             }
         }
     }
     Ok(front)
+}
+
+/// The span of a TOML string's text inside its quotes, when the source
+/// spells it without escapes; else the whole value.
+fn unquoted(body: &str, span: Range<usize>, text: &str) -> Range<usize> {
+    let inner = span.start + 1..span.end.saturating_sub(1);
+    match body.get(inner.clone()) {
+        Some(raw) if raw == text => inner,
+        _ => span,
+    }
 }
 
 #[cfg(test)]
@@ -103,8 +147,10 @@ mod tests {
     fn toml_front_matter() {
         let text = "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n\nDear team,";
         let fm = parse(text).unwrap();
-        assert_eq!(fm.company.as_deref(), Some("Halyard"));
-        assert_eq!(fm.role.as_deref(), Some("SRE"));
+        assert_eq!(fm.company(), Some("Halyard"));
+        assert_eq!(fm.role(), Some("SRE"));
+        let span = fm.company.unwrap().span;
+        assert_eq!(&text[span], "Halyard");
         assert_eq!(
             &text[fm.range.clone()],
             "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n"
@@ -115,8 +161,9 @@ mod tests {
     fn yaml_front_matter() {
         let fm =
             parse("---\ncompany: 'Kestrel Pay'\nprofile: fintech\ntags:\n  - x\n---\nHi").unwrap();
-        assert_eq!(fm.company.as_deref(), Some("Kestrel Pay"));
-        assert_eq!(fm.profile.as_deref(), Some("fintech"));
+        assert_eq!(fm.company(), Some("Kestrel Pay"));
+        assert_eq!(&text[fm.company.clone().unwrap().span], "Kestrel Pay");
+        assert_eq!(fm.profile(), Some("fintech"));
     }
 
     #[test]

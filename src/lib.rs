@@ -95,7 +95,7 @@ pub fn lint_with_posting(
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
     let letter = Letter::parse(&source.text, source.is_plain_text())?;
-    let profile = config.profile_for(letter.front_matter.profile.as_deref());
+    let profile = config.profile_for(letter.front_matter.profile());
     let rule_set = config
         .rule_set(&profile)
         .map_err(|e| LintError::Profile(e.to_string()))?;

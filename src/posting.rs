@@ -2,6 +2,7 @@
 //! and role, the technologies it names and its requirement phrases, each
 //! with the posting line it came from, so every conclusion can be checked.
 
+use crate::front_matter::Field;
 use crate::letter::{BlockKind, Letter};
 use crate::lexicon::technologies;
 use crate::phrases::PhraseSet;
@@ -109,31 +110,16 @@ impl Posting {
                         line: line_of(b.range.start),
                     })
             });
-        let front_line = |key: &str| {
-            source.text[letter.front_matter.range.clone()]
-                .lines()
-                .position(|l| l.trim_start().starts_with(key))
-                .map_or(1, |i| i + 1)
-        };
-        let company = letter
-            .front_matter
-            .company
-            .clone()
-            .map(|text| Item {
-                text,
-                line: front_line("company"),
+        let declared = |field: &Option<Field>| {
+            field.as_ref().map(|f| Item {
+                text: f.text.clone(),
+                line: line_of(f.span.start),
             })
+        };
+        let company = declared(&letter.front_matter.company)
             .or(about)
             .or(title_company);
-        let role = letter
-            .front_matter
-            .role
-            .clone()
-            .map(|text| Item {
-                text,
-                line: front_line("role"),
-            })
-            .or(title_role);
+        let role = declared(&letter.front_matter.role).or(title_role);
 
         let mut named: Vec<Item> = Vec::new();
         for m in &letter.technologies {

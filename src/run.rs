@@ -168,7 +168,7 @@ pub fn run(options: &RunOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8
     let companies: Vec<String> = sources
         .iter()
         .flatten()
-        .filter_map(|s| front_matter::parse(&s.text).ok()?.company)
+        .filter_map(|s| front_matter::parse(&s.text).ok()?.company.map(|f| f.text))
         .collect();
     let cwd = std::env::current_dir().unwrap_or_default();
     let keys: Vec<Option<PathBuf>> = sources
@@ -417,7 +417,7 @@ fn posting_path(options: &RunOptions, source: &Source, cwd: &Path) -> Option<Str
     if let Some(path) = &options.posting {
         return Some(path.clone());
     }
-    let relative = front_matter::parse(&source.text).ok()?.posting?;
+    let relative = front_matter::parse(&source.text).ok()?.posting?.text;
     let base = match source.path.as_str() {
         "-" => cwd.to_path_buf(),
         path => Path::new(path)

@@ -252,14 +252,14 @@ impl<'s> Letter<'s> {
     }
 
     pub fn company(&self) -> Option<&str> {
-        self.front_matter.company.as_deref()
+        self.front_matter.company()
     }
 
     /// True when the letter reads as a software-engineering application:
     /// it names a technology or an engineering role. The engineering rules
     /// stay silent otherwise (a nurse is not told to mention OpenTelemetry).
     pub fn is_engineering(&self) -> bool {
-        let role = self.front_matter.role.as_deref();
+        let role = self.front_matter.role();
         !self.technologies.is_empty()
             || role.is_some_and(|role| lexicon::engineering_role().is_match(role))
             || self.mentions(lexicon::engineering_role())

@@ -100,7 +100,7 @@ impl GenericOpening {
     }
 
     fn names_role(&self, letter: &Letter, text: &str) -> bool {
-        let from_front_matter = letter.front_matter.role.as_deref().is_some_and(|role| {
+        let from_front_matter = letter.front_matter.role().is_some_and(|role| {
             let title = role.split(',').next().unwrap_or(role).trim().to_lowercase();
             !title.is_empty() && text.to_lowercase().contains(&title)
         });

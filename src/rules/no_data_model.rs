@@ -42,8 +42,7 @@ impl NoDataModel {
         let opening = letter.body_paragraphs().next().map(|(_, b)| b.text());
         letter
             .front_matter
-            .role
-            .as_deref()
+            .role()
             .into_iter()
             .chain(opening)
             .any(|text| self.skip_roles.is_match(text))

@@ -58,38 +58,28 @@ impl Rule for RoleMismatch {
         let posting = &matched.posting;
         let mut findings = Vec::new();
         let front = &letter.front_matter;
-        let front_line = |key: &str, value: &str| {
-            let block = &letter.source[front.range.clone()];
-            block.find(key).and_then(|at| {
-                let from = at + block[at..].find(value)?;
-                Some(from..from + value.len())
-            })
-        };
         if let (Some(company), Some(theirs)) = (&front.company, &posting.company) {
-            if !same_company(company, &theirs.text) {
+            if !same_company(&company.text, &theirs.text) {
                 let message = format!(
-                    "this letter is for {company}, but the posting is {}'s (posting line {})",
-                    theirs.text, theirs.line
+                    "this letter is for {}, but the posting is {}'s (posting line {})",
+                    company.text, theirs.text, theirs.line
                 );
-                findings.push(match front_line("company", company) {
-                    Some(span) => Finding::at(span, message).label("not the posting's company"),
-                    None => Finding::letter_wide(message),
-                });
+                findings.push(
+                    Finding::at(company.span.clone(), message).label("not the posting's company"),
+                );
             }
         }
         let Some(theirs) = &posting.role else {
             return findings;
         };
         if let Some(role) = &front.role {
-            if !same_title(role, &theirs.text) {
+            if !same_title(&role.text, &theirs.text) {
                 let message = format!(
-                    "this letter is for {role}, but the posting is for {} (posting line {})",
-                    theirs.text, theirs.line
+                    "this letter is for {}, but the posting is for {} (posting line {})",
+                    role.text, theirs.text, theirs.line
                 );
-                findings.push(match front_line("role", role) {
-                    Some(span) => Finding::at(span, message).label("not the posting's role"),
-                    None => Finding::letter_wide(message),
-                });
+                findings
+                    .push(Finding::at(role.span.clone(), message).label("not the posting's role"));
             }
         }
         for (block, sentence) in letter.sentences() {
