@@ -159,8 +159,8 @@ mod tests {
 
     #[test]
     fn yaml_front_matter() {
-        let fm =
-            parse("---\ncompany: 'Kestrel Pay'\nprofile: fintech\ntags:\n  - x\n---\nHi").unwrap();
+        let text = "---\ncompany: 'Kestrel Pay'\nprofile: fintech\ntags:\n  - x\n---\nHi";
+        let fm = parse(text).unwrap();
         assert_eq!(fm.company(), Some("Kestrel Pay"));
         assert_eq!(&text[fm.company.clone().unwrap().span], "Kestrel Pay");
         assert_eq!(fm.profile(), Some("fintech"));

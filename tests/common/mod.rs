@@ -29,6 +29,7 @@ pub fn lint_one(rule: &str, path: &str, text: &str) -> Vec<Diagnostic> {
     let posting = letterlint::front_matter::parse(text)
         .ok()
         .and_then(|f| f.posting)
+        .map(|f| f.text)
         .map(|p| {
             let text = std::fs::read_to_string(root().join(&p)).expect("posting fixture");
             Arc::new(Posting::parse(&Source::new(p, text)).expect("posting parses"))
