@@ -28,6 +28,7 @@ pub mod explain;
 pub mod front_matter;
 pub mod letter;
 pub mod lexicon;
+pub mod lint;
 pub mod metrics;
 pub mod phrases;
 pub mod posting;
@@ -45,128 +46,5 @@ mod twins;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Finding, Severity};
 pub use letter::Letter;
+pub use lint::{lint, lint_with_posting, FileReport, LintError};
 pub use source::Source;
-
-use front_matter::FrontMatterError;
-use posting::{Posting, PostingMatch};
-use std::collections::HashMap;
-use std::sync::Arc;
-
-/// What linting one letter produced.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileReport {
-    pub path: String,
-    pub words: usize,
-    pub score: u32,
-    /// Letter-wide findings first, then in source order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// What a hiring manager scans for, and where the letter shows it.
-    pub signals: Vec<scorecard::SignalResult>,
-    /// The posting the letter was checked against, and its coverage.
-    pub posting: Option<posting::PostingMatch>,
-}
-
-impl FileReport {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum LintError {
-    #[error(transparent)]
-    FrontMatter(#[from] FrontMatterError),
-    #[error("front matter: {0}")]
-    Profile(String),
-}
-
-/// Lints one letter with a resolved configuration.
-pub fn lint(source: &Source, config: &Config) -> Result<FileReport, LintError> {
-    lint_with_posting(source, config, None)
-}
-
-/// Lints one letter against the job posting it answers.
-pub fn lint_with_posting(
-    source: &Source,
-    config: &Config,
-    posting: Option<Arc<Posting>>,
-) -> Result<FileReport, LintError> {
-    let letter = Letter::parse(&source.text, source.is_plain_text())?;
-    let profile = config.profile_for(letter.front_matter.profile());
-    let rule_set = config
-        .rule_set(&profile)
-        .map_err(|e| LintError::Profile(e.to_string()))?;
-    let posting = posting.map(|posting| PostingMatch {
-        coverage: posting::coverage(&posting, &letter),
-        posting,
-    });
-    let context = rules::Context {
-        rule_ids: &config.rule_ids,
-        companies: Some(&config.companies),
-        posting: posting.as_ref(),
-    };
-    let engineering = rule_set.engineering && letter.is_engineering();
-    let mut diagnostics = Vec::new();
-    for active in &rule_set.rules {
-        if active.engineering && !engineering {
-            continue;
-        }
-        let Some(severity) = active.level.severity() else {
-            continue;
-        };
-        let disabled = suppression::disabled(&source.text, &letter.suppressions, &active.id);
-        for finding in active.rule.check(&letter, &context) {
-            if disabled.silences(finding.span.as_ref()) {
-                continue;
-            }
-            diagnostics.push((
-                finding.strength,
-                Diagnostic {
-                    rule: active.id.clone(),
-                    severity,
-                    message: finding.message,
-                    span: finding.span,
-                    label: finding.label,
-                    help: finding.help.or_else(|| Some(active.help.clone())),
-                    penalty: 0,
-                },
-            ));
-        }
-    }
-    diagnostics.sort_by(|(_, a), (_, b)| {
-        let key = |d: &Diagnostic| d.span.as_ref().map(|s| (s.start, s.end));
-        key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule))
-    });
-
-    // Each finding costs strength × penalty until its rule's cap is spent.
-    let limits: HashMap<&str, (u32, u32)> = rule_set
-        .rules
-        .iter()
-        .map(|r| (r.id.as_str(), (r.penalty, r.max_penalty)))
-        .collect();
-    let mut spent: HashMap<String, u32> = HashMap::new();
-    let mut total = 0u32;
-    let diagnostics: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .map(|(strength, mut d)| {
-            let (penalty, cap) = limits[d.rule.as_str()];
-            let used = spent.entry(d.rule.clone()).or_default();
-            let cost = ((strength * f64::from(penalty)).round() as u32).min(cap - *used);
-            *used += cost;
-            total += cost;
-            d.penalty = cost;
-            d
-        })
-        .collect();
-    Ok(FileReport {
-        path: source.path.clone(),
-        words: letter.word_count(),
-        score: 100u32.saturating_sub(total),
-        diagnostics,
-        signals: scorecard::scan(&letter, engineering),
-        posting,
-    })
-}

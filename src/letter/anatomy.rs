@@ -1,7 +1,7 @@
 //! The shape of a letter: which block is the salutation, which the
 //! sign-off, and what lies before and after them.
 
-use super::{Block, BlockKind, Part};
+use super::block::{Block, BlockKind, Part};
 use crate::phrases::PhraseSet;
 use crate::text::count_words;
 use serde::Deserialize;

@@ -1,6 +1,6 @@
 //! Markdown letters: one pass of pulldown-cmark's events.
 
-use super::{Block, BlockKind};
+use super::block::{Block, BlockKind};
 use crate::text::Prose;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;

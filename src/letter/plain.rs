@@ -1,6 +1,6 @@
 //! Plain-text letters (`.txt`): paragraphs split on blank lines.
 
-use super::{Block, BlockKind};
+use super::block::{Block, BlockKind};
 use crate::text::Prose;
 use std::ops::Range;
 

@@ -1,7 +1,7 @@
 //! `[[custom]]` rules from letterlint.toml: a team's own bans (a former
 //! employer's code names, a competitor's product), as regex existence rules.
 
-use super::{Context, Rule};
+use super::rule::{Context, Rule};
 use crate::config::{CustomSpec, REGEX_SIZE_LIMIT};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;

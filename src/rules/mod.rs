@@ -4,13 +4,12 @@
 //! in `BUILTINS`. The TOML holds what a person edits (docs, level, penalty,
 //! word lists, thresholds); the Rust file only the logic.
 
-use crate::diagnostic::{Finding, Level};
+use crate::diagnostic::Level;
 use crate::embedded::from_json;
-use crate::letter::Letter;
-use crate::lexicon::Companies;
-use crate::posting::PostingMatch;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+
+pub use rule::{Context, Rule};
 use std::sync::LazyLock;
 
 mod buried_lead;
@@ -31,32 +30,12 @@ mod posting_coverage;
 mod posting_echo;
 mod role_fit;
 mod role_mismatch;
+mod rule;
 mod stack_soup;
 mod unquantified_claim;
 mod vague_closing;
 mod word_count;
 mod wrong_company;
-
-/// A rule is pure: it reads the letter and says what it finds. No I/O, no
-/// configuration look-ups, no printing. The struct is its `[params]`.
-pub trait Rule: Send + Sync {
-    fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding>;
-}
-
-/// What a rule may need to know beyond its own letter: facts about the
-/// whole run. They are borrowed from the run, never copied onto each
-/// letter: a run over a folder of letters collects every letter's company,
-/// and a copy per letter would make the run quadratic in its size.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Context<'r> {
-    /// Every rule id the run knows, built-in and custom.
-    pub rule_ids: &'r [String],
-    /// Companies this letter must not name: other letters' `company`, and
-    /// the config's `companies`.
-    pub companies: Option<&'r Companies>,
-    /// The job posting the letter answers, when one was given.
-    pub posting: Option<&'r PostingMatch>,
-}
 
 /// `rules/<id>.toml`: the rule's documentation, defaults and parameters.
 #[derive(Debug, Clone, Deserialize)]
@@ -162,20 +141,12 @@ pub fn builtin(id: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.id == id)
 }
 
-/// A rule's built-in phrase list with a user's `extra` phrases added and
-/// their `allow`ed ones taken out: the shape every phrase-list rule takes.
-pub fn word_list(base: &[String], extra: &[String], allow: &[String]) -> Vec<String> {
-    base.iter()
-        .chain(extra)
-        .filter(|p| !allow.iter().any(|a| a.eq_ignore_ascii_case(p)))
-        .cloned()
-        .collect()
-}
-
 #[cfg(test)]
 pub(crate) mod testing {
     //! Runs one rule alone on a snippet, with the rule's default params.
     use super::*;
+    use crate::diagnostic::Finding;
+    use crate::letter::Letter;
 
     pub fn check(id: &str, text: &str) -> Vec<Finding> {
         let doc = doc(id).expect("known rule");

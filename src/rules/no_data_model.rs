@@ -1,4 +1,4 @@
-use super::{word_list, Context, Rule};
+use super::rule::{word_list, Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use crate::phrases::PhraseSet;

@@ -1,5 +1,5 @@
 use super::lazy_regex::LazyRegex;
-use super::{Context, Rule};
+use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use serde::Deserialize;

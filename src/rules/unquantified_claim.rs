@@ -1,4 +1,4 @@
-use super::{Context, Rule};
+use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use crate::metrics::has_number;
