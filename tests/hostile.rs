@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{letterlint_in, stderr, stdout, temp_dir};
+use common::{letterlint_in, stderr, stdout, temp_dir, TempFolder};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fs;
@@ -17,7 +17,7 @@ use std::process::Output;
 const GOOD: &str = "Dear team,\n\nI built the ledger.\n";
 
 /// A fresh folder holding `good.md`.
-fn folder(name: &str) -> std::path::PathBuf {
+fn folder(name: &str) -> TempFolder {
     let dir = temp_dir(&format!("hostile-{name}"));
     fs::write(dir.join("good.md"), GOOD).unwrap();
     dir

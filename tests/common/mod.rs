@@ -4,9 +4,11 @@
 use letterlint::config::{FileConfig, Selection};
 use letterlint::posting::Posting;
 use letterlint::{lint_with_posting, Config, Diagnostic, Source};
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
+use tempfile::TempDir;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -77,12 +79,33 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("utf-8 stderr")
 }
 
-/// A fresh folder under the system temp dir, unique to this test process.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("letterlint-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the system temp dir, deleted with everything in it
+/// when this value is dropped, so a test run leaves nothing behind. It reads
+/// as the folder's path, so tests join paths onto it directly.
+pub struct TempFolder(TempDir);
+
+impl Deref for TempFolder {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for TempFolder {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+/// A [`TempFolder`] whose name starts `letterlint-{name}-`, to tell whose
+/// it is while the test runs.
+pub fn temp_dir(name: &str) -> TempFolder {
+    let folder = tempfile::Builder::new()
+        .prefix(&format!("letterlint-{name}-"))
+        .tempdir()
+        .expect("temp folder created");
+    TempFolder(folder)
 }
 
 /// Writes a file, creating its folders.
