@@ -46,18 +46,28 @@ pub fn letterlint(args: &[&str]) -> Output {
 }
 
 pub fn letterlint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run(command(dir, args), stdin)
+}
+
+/// The built binary with `args`, in `dir`, its output captured, for a test
+/// that must change how it runs (its user) or wait on it while it runs.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_letterlint"));
     command
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    command
+}
+
+/// Runs `command` to its end, with `stdin` as its standard input if given.
+pub fn run(mut command: Command, stdin: Option<&[u8]>) -> Output {
+    if stdin.is_some() {
+        command.stdin(Stdio::piped());
+    }
     let mut child = command.spawn().expect("binary runs");
     if let Some(input) = stdin {
         use std::io::Write;
@@ -106,6 +116,14 @@ pub fn temp_dir(name: &str) -> TempFolder {
         .tempdir()
         .expect("temp folder created");
     TempFolder(folder)
+}
+
+/// Says that `test` did not run, and why, where `cargo test` shows it: the
+/// harness keeps back what a passing test prints with `eprintln!`, but not
+/// what it writes to the standard error handle itself.
+pub fn skipped(test: &str, reason: &str) {
+    use std::io::Write;
+    writeln!(std::io::stderr(), "skipped: {test}: {reason}").expect("stderr is writable");
 }
 
 /// Writes a file, creating its folders.
