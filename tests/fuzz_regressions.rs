@@ -12,7 +12,8 @@ use std::sync::Arc;
 /// A config from the bytes of a `letterlint.toml`, loaded the way a run
 /// loads one (the `config` fuzz target does the same).
 fn config(name: &str, toml: &[u8]) -> Config {
-    let path = common::temp_dir(&format!("fuzz-{name}")).join("letterlint.toml");
+    let folder = common::temp_dir(&format!("fuzz-{name}"));
+    let path = folder.join("letterlint.toml");
     std::fs::write(&path, toml).unwrap();
     Config::new(FileConfig::load(&path).unwrap(), &Selection::default()).unwrap()
 }

@@ -7,28 +7,37 @@
 
 mod common;
 
-use common::{letterlint_in, stderr, stdout, temp_dir};
+use common::{letterlint_in, stderr, stdout, temp_dir, TempFolder};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
-use std::process::Output;
+use std::process::{Command, Output};
 
 const GOOD: &str = "Dear team,\n\nI built the ledger.\n";
 
 /// A fresh folder holding `good.md`.
-fn folder(name: &str) -> std::path::PathBuf {
+fn folder(name: &str) -> TempFolder {
     let dir = temp_dir(&format!("hostile-{name}"));
     fs::write(dir.join("good.md"), GOOD).unwrap();
     dir
 }
 
-/// Runs `letterlint --format json ARGS… good.md` in `dir`.
-fn run_json(dir: &Path, args: &[&str]) -> (Output, Value) {
+/// `letterlint --format json ARGS… good.md` in `dir`, ready to run.
+fn json_command(dir: &Path, args: &[&str]) -> Command {
     let mut all = vec!["--format", "json"];
     all.extend_from_slice(args);
     all.push("good.md");
-    let out = letterlint_in(dir, &all, None);
+    common::command(dir, &all)
+}
+
+/// Runs `letterlint --format json ARGS… good.md` in `dir`.
+fn run_json(dir: &Path, args: &[&str]) -> (Output, Value) {
+    with_report(common::run(json_command(dir, args), None))
+}
+
+/// A run's output with the JSON report it printed.
+fn with_report(out: Output) -> (Output, Value) {
     let report = serde_json::from_str(&stdout(&out))
         .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(&out), stderr(&out)));
     (out, report)
@@ -55,7 +64,12 @@ fn file<'a>(report: &'a Value, path: &str) -> &'a Value {
 /// A file that cannot be linted: exit 2, exactly this error line, and the
 /// good letter still reported.
 fn refused(dir: &Path, name: &str, message: &str) {
-    let (out, report) = run_json(dir, &[name]);
+    assert_refused(common::run(json_command(dir, &[name]), None), name, message);
+}
+
+/// What `refused` checks, on the output of a run of `json_command`.
+fn assert_refused(out: Output, name: &str, message: &str) {
+    let (out, report) = with_report(out);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(stderr(&out).trim(), format!("error: {name}: {message}"));
     assert_eq!(paths(&report), ["good.md"]);
@@ -219,16 +233,28 @@ fn symbolic_link_loops_and_dangling_links() {
 #[test]
 fn permission_denied() {
     use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
     let dir = folder("permissions");
     let locked = dir.join("locked.md");
     fs::write(&locked, GOOD).unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
-    // Root (as in many containers) reads the file anyway: nothing to test.
-    if fs::read(&locked).is_ok() {
-        eprintln!("running with permission to read a mode-000 file; skipped");
+    if fs::read(&locked).is_err() {
+        refused(&dir, "locked.md", "Permission denied");
         return;
     }
-    refused(&dir, "locked.md", "Permission denied");
+    // Root (as in many containers) reads the file anyway, so the run is made
+    // as `nobody`, whom the mode does deny, in a folder `nobody` may enter.
+    const NOBODY: u32 = 65534;
+    fs::set_permissions(&*dir, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = json_command(&dir, &["locked.md"]);
+    command.uid(NOBODY).gid(NOBODY);
+    match command.output() {
+        Ok(out) => assert_refused(out, "locked.md", "Permission denied"),
+        Err(e) => common::skipped(
+            "permission_denied",
+            &format!("a mode-000 file is readable here, and a run as nobody failed: {e}"),
+        ),
+    }
 }
 
 #[test]
@@ -241,13 +267,12 @@ fn letters_deleted_while_their_folder_is_linted() {
         fs::write(letters.join(name), GOOD).unwrap();
     }
     let doomed: BTreeSet<&str> = names.iter().step_by(2).map(String::as_str).collect();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_letterlint"))
-        .args(["--format", "json", "--select", "word-count", "letters"])
-        .current_dir(&dir)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = common::command(
+        &dir,
+        &["--format", "json", "--select", "word-count", "letters"],
+    )
+    .spawn()
+    .unwrap();
     // Every other letter goes while the run lists and reads the folder: a
     // letter may be gone before the listing, between the listing and the
     // read, or after the read. Whichever, the assertions below hold.

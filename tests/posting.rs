@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{letterlint_in, root, stderr, stdout};
+use common::{letterlint_in, root, stderr, stdout, temp_dir};
 use letterlint::posting::Posting;
 use letterlint::source::Source;
 use std::fmt::Write;
@@ -192,8 +192,7 @@ fn posting_flag_applies_to_every_letter_and_human_output_shows_coverage() {
 
 #[test]
 fn a_bad_posting_is_an_error_and_the_letter_is_still_linted() {
-    let dir = std::env::temp_dir().join(format!("letterlint-posting-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = temp_dir("posting");
     std::fs::create_dir_all(dir.join(".git")).unwrap();
     std::fs::write(dir.join("empty.md"), "\n\n").unwrap();
     std::fs::write(dir.join("binary.md"), b"\x00\x01\x02").unwrap();

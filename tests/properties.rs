@@ -8,7 +8,11 @@
 //! numbers, technology names). The case count is kept modest so the suite
 //! stays fast in CI; `PROPTEST_CASES=10000 cargo test --test properties`
 //! runs a longer search.
+//!
+//! One property of the figure reader on built input: a long sentence holds
+//! the figures of the clauses it repeats.
 
+use letterlint::metrics::find_in_sentence;
 use letterlint::source::{LineCol, LineIndex};
 use letterlint::{lint, Config, FileReport, Source};
 use proptest::prelude::*;
@@ -208,4 +212,40 @@ fn line_col_by_hand_agrees_on_a_known_text() {
     assert_eq!(by_hand(text, 0), LineCol { line: 1, column: 1 });
     assert_eq!(by_hand(text, 5), LineCol { line: 2, column: 2 });
     assert_eq!(by_hand(text, text.len()), LineCol { line: 4, column: 2 });
+}
+
+/// A sentence of one clause said over and over, for about 240 KB, holds
+/// that clause's figures at every repeat: reading a figure looks at its
+/// neighbours, never at the whole line. The first clauses put a number or a
+/// "from" every few bytes, where a hand-written matcher that looks back over
+/// the line turns quadratic: such a slip shows as a hung suite.
+#[test]
+fn a_long_line_has_the_figures_of_its_clauses() {
+    for (clause, figures) in [
+        ("from 1 to 2 ", 0),
+        ("1 1 1 1 ", 0),
+        ("from 1 up to up to ", 0),
+        ("zero zero a single ", 0),
+        ("with zero incidents, ", 1),
+        ("it cut latency from 1.8s to 210ms; ", 2),
+        ("we went from 8,500 to 72,000 orders per minute; ", 2),
+    ] {
+        let once = find_in_sentence(clause);
+        assert_eq!(once.len(), figures, "{clause:?}");
+        let repeats = 240_000 / clause.len();
+        let expected: Vec<_> = (0..repeats)
+            .flat_map(|k| {
+                let shift = k * clause.len();
+                once.iter()
+                    .map(move |(range, kind)| (range.start + shift..range.end + shift, *kind))
+            })
+            .collect();
+        let found = find_in_sentence(&clause.repeat(repeats));
+        let first_difference = found.iter().zip(&expected).position(|(a, b)| a != b);
+        assert_eq!(
+            (found.len(), first_difference),
+            (expected.len(), None),
+            "{clause:?}: how many figures, and the first unlike its clause's"
+        );
+    }
 }

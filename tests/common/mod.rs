@@ -4,9 +4,11 @@
 use letterlint::config::{FileConfig, Selection};
 use letterlint::posting::Posting;
 use letterlint::{lint_with_posting, Config, Diagnostic, Source};
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
+use tempfile::TempDir;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -45,18 +47,28 @@ pub fn letterlint(args: &[&str]) -> Output {
 }
 
 pub fn letterlint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run(command(dir, args), stdin)
+}
+
+/// The built binary with `args`, in `dir`, its output captured, for a test
+/// that must change how it runs (its user) or wait on it while it runs.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_letterlint"));
     command
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    command
+}
+
+/// Runs `command` to its end, with `stdin` as its standard input if given.
+pub fn run(mut command: Command, stdin: Option<&[u8]>) -> Output {
+    if stdin.is_some() {
+        command.stdin(Stdio::piped());
+    }
     let mut child = command.spawn().expect("binary runs");
     if let Some(input) = stdin {
         use std::io::Write;
@@ -78,12 +90,41 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("utf-8 stderr")
 }
 
-/// A fresh folder under the system temp dir, unique to this test process.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("letterlint-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the system temp dir, deleted with everything in it
+/// when this value is dropped, so a test run leaves nothing behind. It reads
+/// as the folder's path, so tests join paths onto it directly.
+pub struct TempFolder(TempDir);
+
+impl Deref for TempFolder {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for TempFolder {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+/// A [`TempFolder`] whose name starts `letterlint-{name}-`, to tell whose
+/// it is while the test runs.
+pub fn temp_dir(name: &str) -> TempFolder {
+    let folder = tempfile::Builder::new()
+        .prefix(&format!("letterlint-{name}-"))
+        .tempdir()
+        .expect("temp folder created");
+    TempFolder(folder)
+}
+
+/// Says that `test` did not run, and why, where `cargo test` shows it: the
+/// harness keeps back what a passing test prints with `eprintln!`, but not
+/// what it writes to the standard error handle itself.
+pub fn skipped(test: &str, reason: &str) {
+    use std::io::Write;
+    writeln!(std::io::stderr(), "skipped: {test}: {reason}").expect("stderr is writable");
 }
 
 /// Writes a file, creating its folders.

@@ -29,7 +29,7 @@ fn letter(i: usize) -> String {
 
 #[test]
 fn a_thousand_letters_in_nested_folders_parallel_equals_one_thread() {
-    let root = temp_dir("team-thousand");
+    let root = temp_dir("repository-thousand");
     let letters = root.join("letters");
     for i in 0..1000 {
         let ext = if i % 10 == 9 { "txt" } else { "md" };
@@ -81,7 +81,7 @@ fn a_thousand_letters_in_nested_folders_parallel_equals_one_thread() {
 
 #[test]
 fn include_and_exclude_globs() {
-    let root = temp_dir("team-globs");
+    let root = temp_dir("repository-globs");
     write(&root.join("letters/a.md"), &letter(0));
     write(&root.join("letters/b.txt"), &letter(1));
     write(&root.join("letters/archive/c.md"), &letter(2));
@@ -110,7 +110,7 @@ fn include_and_exclude_globs() {
 
 #[test]
 fn arguments_keep_their_order_and_explicit_files_are_always_linted() {
-    let root = temp_dir("team-order");
+    let root = temp_dir("repository-order");
     write(&root.join("z.md"), &letter(1));
     write(&root.join("folder/a.md"), &letter(2));
     write(&root.join("folder/.gitignore"), "kept.md\n");
@@ -127,7 +127,7 @@ fn arguments_keep_their_order_and_explicit_files_are_always_linted() {
 
 #[test]
 fn stdin_filename_names_the_letter_and_picks_its_config() {
-    let root = temp_dir("team-stdin");
+    let root = temp_dir("repository-stdin");
     fs::create_dir_all(root.join(".git")).unwrap();
     write(
         &root.join("letters/letterlint.toml"),
@@ -217,7 +217,7 @@ fn pre_commit_hook_entry_lints_the_files_it_is_given() {
     assert_eq!(entry, "letterlint", "the hook runs the binary by name");
     assert!(hooks.contains("language: rust"));
     assert!(hooks.contains("types_or: [markdown, text]"));
-    let root = temp_dir("team-hook");
+    let root = temp_dir("repository-hook");
     write(
         &root.join("letters/good.md"),
         &fs::read_to_string(common::root().join("examples/strong.md")).unwrap(),
@@ -257,7 +257,7 @@ fn completions_and_man_page() {
 
 #[test]
 fn walk_errors_are_reported_and_the_rest_still_linted() {
-    let root = temp_dir("team-loop");
+    let root = temp_dir("repository-loop");
     write(&root.join("letters/a.md"), &letter(1));
     #[cfg(unix)]
     std::os::unix::fs::symlink(root.join("letters"), root.join("letters/loop")).unwrap();
