@@ -29,12 +29,14 @@ pub mod letter;
 pub mod lexicon;
 pub mod metrics;
 pub mod posting;
+pub mod registry;
 pub mod report;
 pub mod rules;
 pub mod run;
 pub mod scorecard;
 pub mod segment;
 pub mod source;
+pub mod suggest;
 pub mod suppression;
 pub mod text;
 
