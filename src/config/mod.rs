@@ -130,14 +130,14 @@ impl Config {
 
     pub fn rule_set(&self, profile_name: &str) -> Result<Arc<RuleSet>, ConfigError> {
         let profile = profile(profile_name).map_err(|e| ConfigError::Usage(e.into()))?;
-        let layers = Layers {
-            profile: profile.name,
-            engineering: profile.engineering,
-            overrides: [&profile.overrides, &self.file.overrides],
-            custom: &self.file.custom,
-        };
         self.rule_sets[profile.name]
             .get_or_init(|| {
+                let layers = Layers {
+                    profile: profile.name,
+                    engineering: profile.engineering,
+                    overrides: [&profile.overrides, &self.file.overrides],
+                    custom: &self.file.custom,
+                };
                 RuleSet::build(&layers, |id, level| self.selection.level(id, level))
                     .map(Arc::new)
                     .map_err(|e| self.error(true, e.into()))
