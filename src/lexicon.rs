@@ -494,7 +494,7 @@ pub fn names_engineering_role(letter: &Letter) -> bool {
 
 /// Test helpers for code that must match what a pattern matches: the ASCII
 /// twin in `generic_opening.rs`, and the hand-written scanners that
-/// replaced patterns in `metrics.rs` and `placeholder.rs`.
+/// replaced patterns in `placeholder.rs`.
 #[cfg(test)]
 pub(crate) mod twins {
     use proptest::prelude::*;
