@@ -29,7 +29,7 @@ pub fn write_in_order<J: Send, E: Send>(
     let mut reporters: Vec<&dyn Reporter> = vec![&*reporter];
     reporters.extend(statistics.as_ref().map(|s| s as &dyn Reporter));
 
-    let mut written = reporter.start(out);
+    let mut written = reporters.iter().try_for_each(|r| r.start(out));
     // A worker lints a letter and renders its reports; only the rendered
     // reports wait for their turn to be written, not the letter.
     let work = |job| {

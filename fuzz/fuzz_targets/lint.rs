@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
             let format = report::format(name).expect("a registered format");
             format
                 .reporter(style)
-                .write_all(&linted, &mut std::io::sink())
+                .report_all(&linted, &mut std::io::sink())
                 .expect("a sink never fails");
         }
     }

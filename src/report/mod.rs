@@ -74,7 +74,7 @@ pub trait Reporter: Sync {
 
     /// Writes every report in one go: for callers that hold all their
     /// letters.
-    fn write_all(&self, files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
+    fn report_all(&self, files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
         self.start(out)?;
         for file in files {
             self.write(self.render(file), out)?;

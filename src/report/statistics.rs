@@ -106,7 +106,7 @@ mod tests {
 
     fn statistics(files: &[Linted]) -> String {
         let mut out = Vec::new();
-        Statistics::default().write_all(files, &mut out).unwrap();
+        Statistics::default().report_all(files, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
