@@ -1,10 +1,23 @@
-//! The command line: clap's definition and its translation into a run.
+//! The command line: clap's definition; the commands that are not a lint
+//! run (explain, list the rules, init, completions, the manual page); and
+//! the edge where what went wrong becomes the lines printed on standard
+//! error.
 
-use crate::config::Selection;
-use crate::report::Format;
-use crate::run::{ColorChoice, ConfigChoice, RunOptions, Task};
+use crate::config::{self, ConfigError, Selection};
+use crate::diagnostic::Severity;
+use crate::explain;
+use crate::inputs::{self, ConfigChoice, Inputs};
+use crate::registry::{check_rule_id, UnknownRule};
+use crate::report::{self, Format, Output, Style, WriteError};
+use crate::run::{self, Exit, Problem, RunOptions};
+use crate::source::io_cause;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, Subcommand};
-use std::path::PathBuf;
+use std::fmt::Display;
+use std::fs::OpenOptions;
+use std::io::{self, stderr, stdout, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -24,8 +37,8 @@ pub struct Cli {
     pub paths: Vec<String>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, default_value = "human", value_parser = formats())]
+    pub format: &'static Format,
 
     /// Run only these rules (comma-separated ids)
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
@@ -112,30 +125,115 @@ pub enum Command {
     Man,
 }
 
-/// The clap definition, for completions and the manual page.
-pub fn command() -> clap::Command {
-    Cli::command()
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// `auto` colours only a terminal, and never when NO_COLOR is set.
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// `--format`'s values: the formats the reporters register.
+fn formats() -> impl TypedValueParser<Value = &'static Format> {
+    let values = report::FORMATS
+        .iter()
+        .map(|format| PossibleValue::new(format.name).help(format.about));
+    PossibleValuesParser::new(values)
+        .map(|name| report::format(&name).expect("clap offers only registered formats"))
+}
+
+/// What a command other than a lint run can fail at.
+#[derive(Debug, thiserror::Error)]
+enum CommandError {
+    #[error("--explain: {0}")]
+    UnknownRule(UnknownRule),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("{}: already exists; letterlint init never overwrites a file", .0.display())]
+    InitExists(PathBuf),
+    #[error("{}: {}", .0.display(), io_cause(.1))]
+    Init(PathBuf, io::Error),
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
 
 impl Cli {
-    pub fn into_options(self) -> RunOptions {
-        let task = match (self.command, self.explain, self.list_rules) {
-            (Some(Command::Init), _, _) => Task::Init(PathBuf::from(".")),
-            (Some(Command::Completions { shell }), _, _) => Task::Completions(shell),
-            (Some(Command::Man), _, _) => Task::Man,
-            (None, Some(id), _) => Task::Explain(id),
-            (None, None, true) => Task::ListRules,
-            (None, None, false) => Task::Lint,
+    /// Does what the command line asks, printing each problem as a line on
+    /// standard error.
+    pub fn execute(self) -> ExitCode {
+        // Reports are written in many small pieces, and standard output on
+        // its own scans every piece for a line break and writes each line:
+        // for a thousand letters that is most of a JSON run. The buffer
+        // writes in large blocks; it is flushed here so that a write error
+        // is not lost.
+        let mut out = BufWriter::new(stdout().lock());
+        let mut exit = self.dispatch(&mut out);
+        if let Err(e) = report::written(out.flush()) {
+            say(Severity::Error, &e);
+            exit = Exit::Failed;
+        }
+        ExitCode::from(exit as u8)
+    }
+
+    /// Lints, or does the one other thing the command line asks.
+    fn dispatch(mut self, out: &mut dyn Write) -> Exit {
+        let (command, rule) = (self.command.take(), self.explain.take());
+        let list_rules = self.list_rules;
+        let options = self.into_options();
+        let done = match (command, rule) {
+            (Some(Command::Completions { shell }), _) => {
+                clap_complete::generate(shell, &mut Cli::command(), "letterlint", out);
+                Ok(())
+            }
+            (Some(Command::Man), _) => {
+                let page = clap_mangen::Man::new(Cli::command()).render(out);
+                report::written(page).map_err(CommandError::from)
+            }
+            (Some(Command::Init), _) => init(Path::new("."), out),
+            (None, Some(id)) => explain(&id, options.output.style.color, out),
+            (None, None) if list_rules => list(&options, out),
+            (None, None) => {
+                let mut tell = |level, problem: &Problem| say(level, problem);
+                return run::run(&options, out, &mut stderr(), &mut tell);
+            }
         };
+        match done {
+            Ok(()) => Exit::Pass,
+            Err(e) => {
+                say(Severity::Error, &e);
+                Exit::Failed
+            }
+        }
+    }
+
+    fn into_options(self) -> RunOptions {
         let config = match (self.config, self.no_config) {
             (_, true) => ConfigChoice::None,
             (Some(path), false) => ConfigChoice::File(path),
             (None, false) => ConfigChoice::Discover,
         };
         RunOptions {
-            task,
-            paths: self.paths,
-            format: self.format,
+            inputs: Inputs {
+                paths: self.paths,
+                stdin_filename: self.stdin_filename,
+                include: self.include,
+                exclude: self.exclude,
+                config,
+                posting: self.posting,
+            },
             selection: Selection {
                 select: self.select,
                 ignore: self.ignore,
@@ -143,15 +241,50 @@ impl Cli {
                 min_score: self.min_score,
                 profile: self.profile,
             },
-            config,
-            color: self.color,
-            stdin_filename: self.stdin_filename,
-            include: self.include,
-            exclude: self.exclude,
+            output: Output {
+                format: self.format,
+                style: Style {
+                    color: self.color.enabled(),
+                    quiet: self.quiet,
+                },
+                statistics: self.statistics,
+            },
             threads: self.threads.map(usize::from),
-            statistics: self.statistics,
-            quiet: self.quiet,
-            posting: self.posting,
         }
+    }
+}
+
+/// The one place a problem becomes what the user reads: a line on standard
+/// error.
+fn say(level: Severity, problem: &dyn Display) {
+    let _ = writeln!(stderr(), "{}: {problem}", level.as_str());
+}
+
+/// `--explain RULE`: what the rule checks, why, and its examples.
+fn explain(id: &str, color: bool, out: &mut dyn Write) -> Result<(), CommandError> {
+    check_rule_id(id).map_err(CommandError::UnknownRule)?;
+    Ok(report::written(
+        out.write_all(explain::explain(id, color).as_bytes()),
+    )?)
+}
+
+/// `--list-rules`: every rule with its level under the configuration that
+/// governs the working folder.
+fn list(options: &RunOptions, out: &mut dyn Write) -> Result<(), CommandError> {
+    let file = options.inputs.config.file_for(None);
+    let config = inputs::load_config(&options.selection, file, &[])?;
+    Ok(report::written(
+        out.write_all(explain::list_rules(&config).as_bytes()),
+    )?)
+}
+
+/// `letterlint init`: a commented config file in `dir`, never over one.
+fn init(dir: &Path, out: &mut dyn Write) -> Result<(), CommandError> {
+    let path = dir.join(config::FILE_NAME);
+    let file = OpenOptions::new().write(true).create_new(true).open(&path);
+    match file.and_then(|mut f| f.write_all(config::init_template().as_bytes())) {
+        Ok(()) => Ok(report::written(writeln!(out, "wrote {}", path.display()))?),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(CommandError::InitExists(path)),
+        Err(e) => Err(CommandError::Init(path, e)),
     }
 }

@@ -35,6 +35,10 @@ impl FrontMatter {
     pub fn profile(&self) -> Option<&str> {
         self.profile.as_ref().map(|f| f.text.as_str())
     }
+
+    pub fn posting(&self) -> Option<&str> {
+        self.posting.as_ref().map(|f| f.text.as_str())
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -275,3 +275,50 @@ fn a_folder_without_letters_warns_and_a_run_without_any_fails() {
         "error: .: no letters found (.md, .markdown, .txt)\n"
     );
 }
+
+#[test]
+fn the_summary_is_red_when_the_letter_fails_the_configured_min_score() {
+    let dir = temp_dir("cli-summary-colour");
+    let weak = fs::read_to_string(common::root().join("examples/weak.md")).unwrap();
+    fs::write(dir.join("weak.md"), &weak).unwrap();
+    // Cliches alone cost 12 points: warnings, no error, a score of 88.
+    let summary = |extra: &[&str]| {
+        let args = [
+            &["--color", "always", "--quiet", "--select", "cliche"],
+            extra,
+        ]
+        .concat();
+        let out = letterlint_in(&dir, &[args.as_slice(), &["weak.md"]].concat(), None);
+        (stdout(&out), out.status.code())
+    };
+    let (red, yellow) = ("\x1b[31", "\x1b[33");
+
+    let (line, code) = summary(&[]);
+    assert!(line.starts_with(yellow), "{line:?}");
+    assert_eq!(code, Some(0));
+    let (line, code) = summary(&["--min-score", "95"]);
+    assert!(line.starts_with(red), "{line:?}");
+    assert_eq!(code, Some(1));
+
+    // The bar a config file sets counts the same.
+    fs::write(dir.join("letterlint.toml"), "min_score = 95\n").unwrap();
+    let (line, code) = summary(&[]);
+    assert!(line.starts_with(red), "{line:?}");
+    assert_eq!(code, Some(1));
+
+    // And a letter under 70 passes, in yellow, when the bar is lower.
+    let out = letterlint_in(
+        &dir,
+        &[
+            "--color",
+            "always",
+            "--quiet",
+            "--min-score",
+            "0",
+            "weak.md",
+        ],
+        None,
+    );
+    assert!(stdout(&out).starts_with(yellow), "{:?}", stdout(&out));
+    assert_eq!(out.status.code(), Some(0));
+}

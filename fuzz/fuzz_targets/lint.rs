@@ -7,7 +7,7 @@
 #![no_main]
 
 use letterlint::posting::Posting;
-use letterlint::report::{self, Format, Linted, Style};
+use letterlint::report::{self, Linted, Style};
 use letterlint::{lint, lint_with_posting, Config, Source};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, LazyLock};
@@ -40,13 +40,16 @@ fuzz_target!(|data: &[u8]| {
                 );
             }
         }
-        let linted = [Linted { source, report }];
-        for format in [Format::Human, Format::Json] {
+        let linted = [Linted::new(source, report, CONFIG.min_score)];
+        for name in ["human", "json"] {
             let style = Style {
                 color: false,
                 quiet: false,
             };
-            report::write(format, &linted, style, &mut std::io::sink())
+            let format = report::format(name).expect("a registered format");
+            format
+                .reporter(style)
+                .report_all(&linted, &mut std::io::sink())
                 .expect("a sink never fails");
         }
     }

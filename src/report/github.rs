@@ -1,47 +1,62 @@
 //! `--format github`: GitHub Actions workflow commands, which the runner
 //! turns into annotations on the changed lines of a pull request.
 
-use super::{repository_path, Linted};
+use super::{repository_path, Format, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::Severity;
 use crate::source::LineIndex;
 use std::fmt::Write as _;
 
-/// One workflow command per finding.
-pub(super) fn render(file: &Linted) -> String {
-    let mut out = String::new();
-    let index = LineIndex::new(&file.source.text);
-    let path = property(&repository_path(&file.report.path));
-    for d in &file.report.diagnostics {
-        let command = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let mut properties = format!("file={path}");
-        if let Some(span) = &d.span {
-            let (start, end) = (index.line_col(span.start), index.line_col(span.end));
-            // GitHub takes a column range only within one line.
-            properties += &if start.line == end.line {
-                format!(
-                    ",line={},col={},endLine={},endColumn={}",
-                    start.line, start.column, end.line, end.column
-                )
-            } else {
-                format!(",line={},endLine={}", start.line, end.line)
+pub(super) const FORMAT: Format = Format {
+    name: "github",
+    about: Some("GitHub Actions workflow commands: annotations on the pull request"),
+    for_people: false,
+    new,
+};
+
+fn new(_: Style) -> Box<dyn Reporter> {
+    Box::new(Github)
+}
+
+struct Github;
+
+impl Reporter for Github {
+    /// One workflow command per finding.
+    fn render(&self, file: &Linted) -> Rendered {
+        let mut out = String::new();
+        let index = LineIndex::new(&file.source.text);
+        let path = property(&repository_path(&file.report.path));
+        for d in &file.report.diagnostics {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
             };
+            let mut properties = format!("file={path}");
+            if let Some(span) = &d.span {
+                let (start, end) = (index.line_col(span.start), index.line_col(span.end));
+                // GitHub takes a column range only within one line.
+                properties += &if start.line == end.line {
+                    format!(
+                        ",line={},col={},endLine={},endColumn={}",
+                        start.line, start.column, end.line, end.column
+                    )
+                } else {
+                    format!(",line={},endLine={}", start.line, end.line)
+                };
+            }
+            let title = property(&format!("letterlint ({})", d.rule));
+            let message = match &d.help {
+                Some(help) => format!("{}\nhelp: {help}", d.message),
+                None => d.message.clone(),
+            };
+            let _ = writeln!(
+                out,
+                "::{command} {properties},title={title}::{}",
+                data(&message)
+            );
         }
-        let title = property(&format!("letterlint ({})", d.rule));
-        let message = match &d.help {
-            Some(help) => format!("{}\nhelp: {help}", d.message),
-            None => d.message.clone(),
-        };
-        let _ = writeln!(
-            out,
-            "::{command} {properties},title={title}::{}",
-            data(&message)
-        );
+        Rendered::new(out)
     }
-    out
 }
 
 /// The runner reads one command per line and unescapes these in the message.

@@ -1,16 +1,17 @@
 //! `--format json`: the stable report other tools read (DESIGN.md, "JSON report").
 
-use super::{pretty_at, Counts, JsonArray, Linted};
+use super::{pretty_at, Format, JsonArray, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::Severity;
 use crate::source::LineIndex;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::Mutex;
 
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
     tool: Tool,
-    /// Always printed empty: [`Writer`] writes the files into it one by one.
+    /// Always printed empty: the files are written into it one by one.
     files: [File<'a>; 0],
     summary: &'a Summary,
 }
@@ -84,9 +85,23 @@ struct Summary {
     infos: usize,
 }
 
-/// The JSON file object of one letter, indented for its place in `files`.
-pub(super) fn render(linted: &Linted) -> String {
-    pretty_at(&file(linted), FILES_DEPTH)
+pub(super) const FORMAT: Format = Format {
+    name: "json",
+    about: None,
+    for_people: false,
+    new,
+};
+
+fn new(_: Style) -> Box<dyn Reporter> {
+    Box::new(Json {
+        written: Mutex::new(Written {
+            files: JsonArray {
+                depth: FILES_DEPTH,
+                len: 0,
+            },
+            summary: Summary::default(),
+        }),
+    })
 }
 
 /// Where the file objects sit: in `files`, in the report.
@@ -94,44 +109,57 @@ const FILES_DEPTH: usize = 2;
 
 /// Writes the report around the file objects: its head before them, the
 /// summary after.
-pub(super) struct Writer {
+struct Json {
+    written: Mutex<Written>,
+}
+
+/// The files written so far, and their findings added up.
+struct Written {
     files: JsonArray,
     summary: Summary,
 }
 
-impl Writer {
-    pub(super) fn new() -> Writer {
-        Writer {
-            files: JsonArray {
-                depth: FILES_DEPTH,
-                len: 0,
+/// One letter's file object, indented for its place in `files`, and its
+/// share of the summary.
+struct RenderedFile {
+    text: String,
+    summary: Summary,
+}
+
+impl Reporter for Json {
+    fn render(&self, linted: &Linted) -> Rendered {
+        let report = &linted.report;
+        Rendered::new(RenderedFile {
+            text: pretty_at(&file(linted), FILES_DEPTH),
+            summary: Summary {
+                files: 1,
+                errors: report.count(Severity::Error),
+                warnings: report.count(Severity::Warning),
+                infos: report.count(Severity::Info),
             },
-            summary: Summary::default(),
-        }
+        })
     }
 
-    pub(super) fn start(&self, out: &mut dyn Write) -> io::Result<()> {
-        let document = document(&self.summary);
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        let document = document(&Summary::default());
         let (head, _) = JsonArray::split(&document, "files");
         out.write_all(head.as_bytes())
     }
 
-    pub(super) fn write(
-        &mut self,
-        file: &str,
-        counts: Counts,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
-        self.summary.files += 1;
-        self.summary.errors += counts.errors;
-        self.summary.warnings += counts.warnings;
-        self.summary.infos += counts.infos;
-        self.files.push(file, out)
+    fn write(&self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        let file: RenderedFile = rendered.take();
+        let mut written = self.written.lock().expect("no writer panics");
+        written.summary.files += file.summary.files;
+        written.summary.errors += file.summary.errors;
+        written.summary.warnings += file.summary.warnings;
+        written.summary.infos += file.summary.infos;
+        written.files.push(&file.text, out)
     }
 
-    pub(super) fn finish(self, out: &mut dyn Write) -> io::Result<()> {
-        self.files.close(out)?;
-        let document = document(&self.summary);
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        let written = self.written.lock().expect("no writer panics");
+        written.files.close(out)?;
+        let document = document(&written.summary);
         let (_, tail) = JsonArray::split(&document, "files");
         writeln!(out, "{tail}")
     }

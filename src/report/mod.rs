@@ -1,16 +1,17 @@
-//! Reporters: one file per output format. Only reporters turn byte offsets
-//! into lines and columns.
+//! Reporters: one file per output format, each registered by one line in
+//! [`FORMATS`]. Only reporters turn byte offsets into lines and columns.
 //!
 //! A run writes each letter's report as soon as it and the letters before it
 //! are linted, so the letters need not all be held until the end: the worker
-//! that linted a letter renders its [`Part`], and a [`Writer`] writes the
-//! parts in order, with what comes before and after them (the JSON
-//! document's head and summary, the SARIF log's rules).
+//! that linted a letter renders its report, and the reporter writes the
+//! rendered reports in order, with what comes before and after them (the
+//! JSON document's head and summary, the SARIF log's rules).
 
 use crate::diagnostic::Severity;
 use crate::source::Source;
 use crate::FileReport;
 use serde::Serialize;
+use std::any::Any;
 use std::io::{self, Write};
 
 mod github;
@@ -21,20 +22,117 @@ mod statistics;
 
 pub use statistics::Statistics;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow commands: annotations on the pull request.
-    Github,
+/// Every output format `--format` offers, in the order `--help` lists them.
+pub static FORMATS: &[Format] = &[human::FORMAT, json::FORMAT, sarif::FORMAT, github::FORMAT];
+
+/// An output format: its name on the command line and its reporter.
+#[derive(Debug)]
+pub struct Format {
+    pub name: &'static str,
+    /// What `--help` says of it, beyond its name.
+    pub about: Option<&'static str>,
+    /// Whether people read it rather than programs: only then may other
+    /// output (the `--statistics` table) share standard output with it.
+    pub for_people: bool,
+    new: fn(Style) -> Box<dyn Reporter>,
+}
+
+impl Format {
+    /// A reporter for one run.
+    pub fn reporter(&self, style: Style) -> Box<dyn Reporter> {
+        (self.new)(style)
+    }
+}
+
+/// The format `--format` names.
+pub fn format(name: &str) -> Option<&'static Format> {
+    FORMATS.iter().find(|format| format.name == name)
+}
+
+/// Writes one run's reports. Workers render each letter's report while the
+/// reporter writes the ones before it, so every method takes `&self`: what
+/// the output adds up as it goes (the JSON summary, the SARIF rule indexes)
+/// is kept behind a lock that only `write` and `finish` take.
+pub trait Reporter: Sync {
+    /// One letter's report, rendered by the worker that linted it.
+    fn render(&self, file: &Linted) -> Rendered;
+
+    /// Writes what comes before the first letter's report.
+    fn start(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Writes one letter's rendered report; letters come in order.
+    fn write(&self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(rendered.take::<String>().as_bytes())
+    }
+
+    /// Writes what comes after the last letter's report.
+    fn finish(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Writes every report in one go: for callers that hold all their
+    /// letters.
+    fn report_all(&self, files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
+        self.start(out)?;
+        for file in files {
+            self.write(self.render(file), out)?;
+        }
+        self.finish(out)
+    }
+}
+
+/// One letter's report as its reporter rendered it, waiting for its turn
+/// to be written. What it holds is that reporter's business: text for most,
+/// results still to be numbered for SARIF.
+pub struct Rendered(Box<dyn Any + Send>);
+
+impl Rendered {
+    fn new(content: impl Any + Send) -> Rendered {
+        Rendered(Box::new(content))
+    }
+
+    /// The content, as the reporter that rendered it knows it.
+    fn take<T: Any>(self) -> T {
+        *self
+            .0
+            .downcast()
+            .expect("a report is written by the reporter that rendered it")
+    }
 }
 
 /// A letter and what linting it found.
 pub struct Linted {
     pub source: Source,
     pub report: FileReport,
+    /// The score the letter's configuration asks for.
+    pub min_score: u32,
+}
+
+impl Linted {
+    pub fn new(source: Source, report: FileReport, min_score: u32) -> Linted {
+        Linted {
+            source,
+            report,
+            min_score,
+        }
+    }
+
+    /// Whether the letter fails the run: a finding at error level, or a
+    /// score below the bar its configuration sets.
+    pub fn fails(&self) -> bool {
+        self.report.count(Severity::Error) > 0 || self.report.score < self.min_score
+    }
+}
+
+/// What a run writes: the format, how it looks, and whether the
+/// `--statistics` table follows the reports.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub format: &'static Format,
+    pub style: Style,
+    pub statistics: bool,
 }
 
 /// How the human report looks.
@@ -45,111 +143,19 @@ pub struct Style {
     pub quiet: bool,
 }
 
-/// Findings by severity: the JSON summary adds them up.
-#[derive(Clone, Copy)]
-struct Counts {
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-}
+/// Output that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write output: {0}")]
+pub struct WriteError(io::Error);
 
-/// One letter's share of the output, rendered by the worker that linted it.
-pub struct Part {
-    content: Content,
-    counts: Counts,
-}
-
-enum Content {
-    /// Ready to write: human or GitHub lines, or a JSON file object.
-    Text(String),
-    /// SARIF results wait for their rules' indexes, which depend on the
-    /// letters before them.
-    Sarif(Vec<serde_json::Value>),
-}
-
-impl Part {
-    pub fn errors(&self) -> usize {
-        self.counts.errors
+/// Whether the output was written, as far as a run cares: a closed pipe
+/// (`letterlint … | head`) is not a failure, since what was not written was
+/// not wanted.
+pub fn written(result: io::Result<()>) -> Result<(), WriteError> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(WriteError(e)),
+        _ => Ok(()),
     }
-}
-
-/// Renders one letter's report in `format`.
-pub fn render(format: Format, style: Style, file: &Linted) -> Part {
-    let report = &file.report;
-    let counts = Counts {
-        errors: report.count(Severity::Error),
-        warnings: report.count(Severity::Warning),
-        infos: report.count(Severity::Info),
-    };
-    let content = match format {
-        Format::Human => Content::Text(human::render(file, style)),
-        Format::Json => Content::Text(json::render(file)),
-        Format::Sarif => Content::Sarif(sarif::render(file)),
-        Format::Github => Content::Text(github::render(file)),
-    };
-    Part { content, counts }
-}
-
-/// Writes parts in the order they are given, between the head and the tail
-/// that the format puts around them.
-pub struct Writer(Kind);
-
-enum Kind {
-    Text,
-    Json(json::Writer),
-    Sarif(sarif::Writer),
-}
-
-impl Writer {
-    pub fn new(format: Format) -> Writer {
-        Writer(match format {
-            Format::Human | Format::Github => Kind::Text,
-            Format::Json => Kind::Json(json::Writer::new()),
-            Format::Sarif => Kind::Sarif(sarif::Writer::new()),
-        })
-    }
-
-    /// Writes the head of the output.
-    pub fn start(&self, out: &mut dyn Write) -> io::Result<()> {
-        match &self.0 {
-            Kind::Text => Ok(()),
-            Kind::Json(writer) => writer.start(out),
-            Kind::Sarif(writer) => writer.start(out),
-        }
-    }
-
-    pub fn write(&mut self, part: Part, out: &mut dyn Write) -> io::Result<()> {
-        match (&mut self.0, part.content) {
-            (Kind::Text, Content::Text(text)) => out.write_all(text.as_bytes()),
-            (Kind::Json(writer), Content::Text(text)) => writer.write(&text, part.counts, out),
-            (Kind::Sarif(writer), Content::Sarif(results)) => writer.write(results, out),
-            _ => panic!("a part must be rendered in the writer's format"),
-        }
-    }
-
-    /// Writes the tail of the output.
-    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
-        match self.0 {
-            Kind::Text => Ok(()),
-            Kind::Json(writer) => writer.finish(out),
-            Kind::Sarif(writer) => writer.finish(out),
-        }
-    }
-}
-
-/// Writes every report in one go: for callers that hold all their letters.
-pub fn write(
-    format: Format,
-    files: &[Linted],
-    style: Style,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut writer = Writer::new(format);
-    writer.start(out)?;
-    for file in files {
-        writer.write(render(format, style, file), out)?;
-    }
-    writer.finish(out)
 }
 
 /// The one array of a pretty-printed JSON document that grows letter by
@@ -213,7 +219,7 @@ fn repository_path(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::repository_path;
+    use super::*;
 
     #[test]
     fn repository_paths_are_relative_and_forward_slashed() {
@@ -221,5 +227,17 @@ mod tests {
         assert_eq!(repository_path(r".\letters\a.md"), "letters/a.md");
         assert_eq!(repository_path("letters/./a.md"), "letters/./a.md");
         assert_eq!(repository_path("-"), "stdin");
+    }
+
+    #[test]
+    fn every_format_has_its_own_name() {
+        for (i, format) in FORMATS.iter().enumerate() {
+            assert!(
+                FORMATS[..i].iter().all(|f| f.name != format.name),
+                "{}",
+                format.name
+            );
+            assert!(std::ptr::eq(super::format(format.name).unwrap(), format));
+        }
     }
 }

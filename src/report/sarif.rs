@@ -4,13 +4,33 @@
 //! model is large and this reporter uses a small corner of it, which reads
 //! more plainly as the JSON it produces.
 
-use super::{pretty_at, repository_path, JsonArray, Linted};
+use super::{pretty_at, repository_path, Format, JsonArray, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::{Diagnostic, Level, Severity};
 use crate::rules::{self, RuleDoc};
 use crate::source::LineIndex;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::Mutex;
+
+pub(super) const FORMAT: Format = Format {
+    name: "sarif",
+    about: Some("SARIF 2.1.0, for GitHub code scanning and other SARIF viewers"),
+    for_people: false,
+    new,
+};
+
+fn new(_: Style) -> Box<dyn Reporter> {
+    Box::new(Sarif {
+        written: Mutex::new(Written {
+            rule_ids: rules::docs().iter().map(|d| d.id.clone()).collect(),
+            results: JsonArray {
+                depth: RESULTS_DEPTH,
+                len: 0,
+            },
+        }),
+    })
+}
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -22,33 +42,14 @@ const FINGERPRINT_KEY: &str = "letterlint/v1";
 /// Where the results sit: in `results`, in the first run of the log.
 const RESULTS_DEPTH: usize = 4;
 
-/// One letter's results, each still without its `ruleIndex`.
-pub(super) fn render(file: &Linted) -> Vec<Value> {
-    let index = LineIndex::new(&file.source.text);
-    let uri = uri(&repository_path(&file.report.path));
-    let mut seen: BTreeMap<(&str, &str), u32> = BTreeMap::new();
-    let mut results = Vec::with_capacity(file.report.diagnostics.len());
-    for d in &file.report.diagnostics {
-        let text = d.span.as_ref().map_or("letter-wide", |s| {
-            file.source.text.get(s.clone()).unwrap_or("")
-        });
-        let occurrence = seen.entry((d.rule.as_str(), text)).or_default();
-        let fingerprint = fingerprint(&[
-            d.rule.as_bytes(),
-            uri.as_bytes(),
-            text.as_bytes(),
-            &occurrence.to_le_bytes(),
-        ]);
-        *occurrence += 1;
-        results.push(result(d, &uri, region(d, &index), fingerprint));
-    }
-    results
-}
-
 /// Writes the log around its results. The results come before the rules in
 /// the log (serde_json orders keys alphabetically), so the rules can wait
 /// until every result has named its own.
-pub(super) struct Writer {
+struct Sarif {
+    written: Mutex<Written>,
+}
+
+struct Written {
     /// Built-in rules first, in registry order, so a rule's index is the
     /// same in every run; a rule the registry does not know (a configured
     /// custom rule) is appended when it first appears.
@@ -56,44 +57,62 @@ pub(super) struct Writer {
     results: JsonArray,
 }
 
-impl Writer {
-    pub(super) fn new() -> Writer {
-        Writer {
-            rule_ids: rules::docs().iter().map(|d| d.id.clone()).collect(),
-            results: JsonArray {
-                depth: RESULTS_DEPTH,
-                len: 0,
-            },
+impl Reporter for Sarif {
+    /// One letter's results, each still without its `ruleIndex`: that
+    /// depends on the letters before it.
+    fn render(&self, file: &Linted) -> Rendered {
+        let index = LineIndex::new(&file.source.text);
+        let uri = uri(&repository_path(&file.report.path));
+        let mut seen: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+        let mut results = Vec::with_capacity(file.report.diagnostics.len());
+        for d in &file.report.diagnostics {
+            let text = d.span.as_ref().map_or("letter-wide", |s| {
+                file.source.text.get(s.clone()).unwrap_or("")
+            });
+            let occurrence = seen.entry((d.rule.as_str(), text)).or_default();
+            let fingerprint = fingerprint(&[
+                d.rule.as_bytes(),
+                uri.as_bytes(),
+                text.as_bytes(),
+                &occurrence.to_le_bytes(),
+            ]);
+            *occurrence += 1;
+            results.push(result(d, &uri, region(d, &index), fingerprint));
         }
+        Rendered::new(results)
     }
 
-    pub(super) fn start(&self, out: &mut dyn Write) -> io::Result<()> {
-        let log = log(&self.rule_ids);
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        let written = self.written.lock().expect("no writer panics");
+        let log = log(&written.rule_ids);
         let (head, _) = JsonArray::split(&log, "results");
         out.write_all(head.as_bytes())
     }
 
-    pub(super) fn write(&mut self, results: Vec<Value>, out: &mut dyn Write) -> io::Result<()> {
-        for mut result in results {
+    fn write(&self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        let mut written = self.written.lock().expect("no writer panics");
+        let Written { rule_ids, results } = &mut *written;
+        for mut result in rendered.take::<Vec<Value>>() {
             let id = result["ruleId"]
                 .as_str()
                 .expect("every result names its rule");
-            let rule_index = match self.rule_ids.iter().position(|known| known == id) {
+            let rule_index = match rule_ids.iter().position(|known| known == id) {
                 Some(i) => i,
                 None => {
-                    self.rule_ids.push(id.to_string());
-                    self.rule_ids.len() - 1
+                    rule_ids.push(id.to_string());
+                    rule_ids.len() - 1
                 }
             };
             result["ruleIndex"] = json!(rule_index);
-            self.results.push(&pretty_at(&result, RESULTS_DEPTH), out)?;
+            results.push(&pretty_at(&result, RESULTS_DEPTH), out)?;
         }
         Ok(())
     }
 
-    pub(super) fn finish(self, out: &mut dyn Write) -> io::Result<()> {
-        self.results.close(out)?;
-        let log = log(&self.rule_ids);
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        let written = self.written.lock().expect("no writer panics");
+        written.results.close(out)?;
+        let log = log(&written.rule_ids);
         let (_, tail) = JsonArray::split(&log, "results");
         writeln!(out, "{tail}")
     }

@@ -1,41 +1,48 @@
 //! `--statistics`: which rules fire most across a run, to tell a habit of
 //! the writer (one rule in every letter) from a slip (one letter).
 
-use crate::FileReport;
+use super::{Linted, Rendered, Reporter};
 use std::collections::BTreeMap;
-use std::fmt;
+use std::io::{self, Write};
+use std::sync::Mutex;
 
 /// Each rule's findings and the files with at least one, added up letter by
-/// letter (in any order: only sums are kept). Shown as a table, most
-/// frequent first, and empty when nothing was found, so a clean run stays
-/// quiet.
+/// letter. Shown after the reports as a table, most frequent first, and
+/// empty when nothing was found, so a clean run stays quiet.
 #[derive(Debug, Default)]
 pub struct Statistics {
     /// rule id → (findings, files)
-    rows: BTreeMap<String, (usize, usize)>,
+    rows: Mutex<BTreeMap<String, (usize, usize)>>,
 }
 
-impl Statistics {
-    pub fn add(&mut self, report: &FileReport) {
-        let mut counted: Vec<&str> = Vec::new();
-        for d in &report.diagnostics {
-            let row = self.rows.entry(d.rule.clone()).or_default();
-            row.0 += 1;
-            if !counted.contains(&d.rule.as_str()) {
-                counted.push(&d.rule);
-                row.1 += 1;
-            }
+/// One letter's findings by rule id.
+type Counts = BTreeMap<String, usize>;
+
+impl Reporter for Statistics {
+    fn render(&self, file: &Linted) -> Rendered {
+        let mut counts = Counts::new();
+        for d in &file.report.diagnostics {
+            *counts.entry(d.rule.clone()).or_default() += 1;
         }
+        Rendered::new(counts)
     }
-}
 
-impl fmt::Display for Statistics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.rows.is_empty() {
+    fn write(&self, rendered: Rendered, _out: &mut dyn Write) -> io::Result<()> {
+        let mut rows = self.rows.lock().expect("no writer panics");
+        for (rule, count) in rendered.take::<Counts>() {
+            let row = rows.entry(rule).or_default();
+            row.0 += count;
+            row.1 += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        let rows = self.rows.lock().expect("no writer panics");
+        if rows.is_empty() {
             return Ok(());
         }
-        let mut rows: Vec<(&str, usize, usize)> = self
-            .rows
+        let mut rows: Vec<(&str, usize, usize)> = rows
             .iter()
             .map(|(id, &(count, files))| (id.as_str(), count, files))
             .collect();
@@ -46,12 +53,12 @@ impl fmt::Display for Statistics {
         let count_w = width("count", rows.iter().map(|r| r.1));
         let files_w = width("files", rows.iter().map(|r| r.2));
         writeln!(
-            f,
+            out,
             "{:id_w$}  {:>count_w$}  {:>files_w$}",
             "rule", "count", "files"
         )?;
         for (id, count, files) in rows {
-            writeln!(f, "{id:id_w$}  {count:>count_w$}  {files:>files_w$}")?;
+            writeln!(out, "{id:id_w$}  {count:>count_w$}  {files:>files_w$}")?;
         }
         Ok(())
     }
@@ -68,9 +75,10 @@ fn width<T: ToString>(header: &str, cells: impl Iterator<Item = T>) -> usize {
 mod tests {
     use super::*;
     use crate::diagnostic::{Diagnostic, Severity};
+    use crate::{FileReport, Source};
 
-    fn report(path: &str, rules: &[&str]) -> FileReport {
-        FileReport {
+    fn report(path: &str, rules: &[&str]) -> Linted {
+        let report = FileReport {
             path: path.to_string(),
             words: 0,
             score: 100,
@@ -88,15 +96,18 @@ mod tests {
                 .collect(),
             signals: Vec::new(),
             posting: None,
+        };
+        Linted {
+            source: Source::new(path, ""),
+            report,
+            min_score: 0,
         }
     }
 
-    fn statistics(reports: &[FileReport]) -> String {
-        let mut statistics = Statistics::default();
-        for report in reports {
-            statistics.add(report);
-        }
-        statistics.to_string()
+    fn statistics(files: &[Linted]) -> String {
+        let mut out = Vec::new();
+        Statistics::default().report_all(files, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
     }
 
     #[test]
