@@ -4,9 +4,10 @@
 //! error.
 
 use crate::config::{self, ConfigError, Selection};
+use crate::config_choice::{self, ConfigChoice};
 use crate::diagnostic::Severity;
 use crate::explain;
-use crate::inputs::{self, ConfigChoice, Inputs};
+use crate::inputs::Inputs;
 use crate::registry::{check_rule_id, UnknownRule};
 use crate::report::{self, Format, Output, Style, WriteError};
 use crate::run::{self, Exit, Problem, RunOptions};
@@ -272,7 +273,7 @@ fn explain(id: &str, color: bool, out: &mut dyn Write) -> Result<(), CommandErro
 /// governs the working folder.
 fn list(options: &RunOptions, out: &mut dyn Write) -> Result<(), CommandError> {
     let file = options.inputs.config.file_for(None);
-    let config = inputs::load_config(&options.selection, file, &[])?;
+    let config = config_choice::load_config(&options.selection, file, &[])?;
     Ok(report::written(
         out.write_all(explain::list_rules(&config).as_bytes()),
     )?)

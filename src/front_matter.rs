@@ -41,7 +41,7 @@ impl FrontMatter {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("front matter at line {line} is not valid TOML: {message}")]
 pub struct FrontMatterError {
     pub line: usize,

@@ -1,8 +1,9 @@
 //! What a run reads: the letters its arguments name (folders walked), the
 //! job postings they answer, and the configuration that governs each.
 
-use crate::config::{Config, ConfigError, FileConfig, Selection};
-use crate::front_matter;
+use crate::config::{Config, ConfigError, Selection};
+use crate::config_choice::{load_config, ConfigChoice};
+use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::posting::Posting;
 use crate::source::{io_cause, Source};
 use ignore::overrides::{Override, OverrideBuilder};
@@ -34,30 +35,6 @@ pub struct Inputs {
     /// The job posting every letter answers; a letter's front matter
     /// `posting` names its own otherwise.
     pub posting: Option<String>,
-}
-
-/// Where the configuration comes from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum ConfigChoice {
-    /// The nearest `letterlint.toml` above each letter.
-    #[default]
-    Discover,
-    File(PathBuf),
-    None,
-}
-
-impl ConfigChoice {
-    /// The config file that governs a letter, or with no letter the working
-    /// folder.
-    pub fn file_for(&self, letter: Option<&Source>) -> Option<PathBuf> {
-        match self {
-            ConfigChoice::None => None,
-            ConfigChoice::File(path) => Some(path.clone()),
-            ConfigChoice::Discover => {
-                FileConfig::discover(&letter_dir(letter)).map(|found| relative_to_cwd(&found))
-            }
-        }
-    }
 }
 
 /// Why an argument, or a file found in a folder, gives no letter to lint.
@@ -109,8 +86,16 @@ pub struct Letter {
     pub config_file: Option<PathBuf>,
     /// The job posting it answers.
     pub posting: Option<String>,
+    /// Its front matter, read once: for the run's companies, its posting,
+    /// and then its lint.
+    pub front_matter: Result<FrontMatter, FrontMatterError>,
+}
+
+impl Letter {
     /// The company its front matter names.
-    pub company: Option<String>,
+    pub fn company(&self) -> Option<&str> {
+        self.front_matter.as_ref().ok()?.company()
+    }
 }
 
 /// The letters the arguments name, in order, and the folders that held none.
@@ -191,13 +176,13 @@ impl Inputs {
                 source,
                 config_file: None,
                 posting: None,
-                company: None,
+                front_matter: Ok(FrontMatter::default()),
             };
         };
-        let front_matter = front_matter::parse(&read.text).ok();
+        let front_matter = front_matter::parse(&read.text);
         let posting = match (
             &self.posting,
-            front_matter.as_ref().and_then(|f| f.posting()),
+            front_matter.as_ref().ok().and_then(|f| f.posting()),
         ) {
             (Some(path), _) => Some(path.clone()),
             (None, Some(relative)) => Some(relative_to_letter(read, relative)),
@@ -206,7 +191,7 @@ impl Inputs {
         Letter {
             config_file: self.config.file_for(Some(read)),
             posting,
-            company: front_matter.and_then(|f| f.company).map(|f| f.text),
+            front_matter,
             source,
         }
     }
@@ -219,29 +204,16 @@ pub fn load_configs(
     letters: &[Letter],
     selection: &Selection,
 ) -> BTreeMap<Option<PathBuf>, Result<Config, ConfigError>> {
-    let companies: Vec<String> = letters.iter().filter_map(|l| l.company.clone()).collect();
+    let companies: Vec<String> = letters
+        .iter()
+        .filter_map(|l| l.company().map(String::from))
+        .collect();
     let mut configs = BTreeMap::new();
     for file in letters.iter().map(|l| &l.config_file) {
         let load = || load_config(selection, file.clone(), &companies);
         configs.entry(file.clone()).or_insert_with(load);
     }
     configs
-}
-
-/// The configuration in `file`, or the defaults, with the command line's
-/// selection on top.
-pub fn load_config(
-    selection: &Selection,
-    file: Option<PathBuf>,
-    companies: &[String],
-) -> Result<Config, ConfigError> {
-    let file = match file {
-        Some(path) => FileConfig::load(&path)?,
-        None => FileConfig::default(),
-    };
-    let mut config = Config::new(file, selection)?;
-    config.add_run_companies(companies);
-    Ok(config)
 }
 
 /// The job postings the letters answer, each read once however many
@@ -363,28 +335,4 @@ fn clean(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// The folder whose config governs a letter: its own, or the working
-/// folder for standard input and for a run without letters.
-fn letter_dir(source: Option<&Source>) -> PathBuf {
-    let cwd = || std::env::current_dir().unwrap_or_default();
-    let Some(source) = source.filter(|s| s.path != "-") else {
-        return cwd();
-    };
-    let dir = Path::new(&source.path)
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
-}
-
-/// A discovered path as the user would write it: relative when it lies
-/// below the working folder, so error messages stay short.
-fn relative_to_cwd(path: &Path) -> PathBuf {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| cwd.canonicalize().ok())
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf())
 }

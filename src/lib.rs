@@ -22,6 +22,7 @@ macro_rules! embedded {
 
 pub mod cli;
 pub mod config;
+pub mod config_choice;
 pub mod diagnostic;
 pub mod embedded;
 pub mod explain;

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::front_matter::FrontMatterError;
+use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::letter::Letter;
 use crate::posting::{Posting, PostingMatch};
 use crate::source::Source;
@@ -53,7 +53,18 @@ pub fn lint_with_posting(
     config: &Config,
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
-    let letter = Letter::parse(&source.text, source.is_plain_text())?;
+    lint_parsed(source, front_matter::parse(&source.text), config, posting)
+}
+
+/// Lints one letter whose front matter was read already: a run reads every
+/// letter's before linting any, for the companies they name.
+pub fn lint_parsed(
+    source: &Source,
+    front_matter: Result<FrontMatter, FrontMatterError>,
+    config: &Config,
+    posting: Option<Arc<Posting>>,
+) -> Result<FileReport, LintError> {
+    let letter = Letter::with_front_matter(&source.text, front_matter?, source.is_plain_text());
     let profile = config.profile_for(letter.front_matter.profile());
     let rule_set = config
         .rule_set(&profile)

@@ -4,9 +4,9 @@
 use crate::config::{ConfigError, Selection};
 use crate::diagnostic::Severity;
 use crate::inputs::{load_configs, read_postings, InputError, Inputs, Letter, PostingError};
+use crate::lint::{lint_parsed, LintError};
 use crate::ordered::write_in_order;
 use crate::report::{self, Linted, Output, WriteError};
-use crate::{lint_with_posting, LintError};
 use rayon::prelude::*;
 use std::io::Write;
 
@@ -105,7 +105,7 @@ pub fn run(
         let posting = letter
             .posting
             .and_then(|path| postings.read.get(&path).cloned());
-        match lint_with_posting(&source, config, posting) {
+        match lint_parsed(&source, letter.front_matter, config, posting) {
             Ok(report) => Ok(Linted::new(source, report, config.min_score)),
             Err(cause) => Err(Problem::Lint(source.path, cause)),
         }

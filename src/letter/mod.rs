@@ -42,7 +42,16 @@ pub struct Letter<'s> {
 
 impl<'s> Letter<'s> {
     pub fn parse(source: &'s str, plain_text: bool) -> Result<Self, FrontMatterError> {
-        let front_matter = front_matter::parse(source)?;
+        Ok(Self::with_front_matter(
+            source,
+            front_matter::parse(source)?,
+            plain_text,
+        ))
+    }
+
+    /// The letter under front matter already read (a run reads it once,
+    /// for the companies of all its letters, before any is linted).
+    pub fn with_front_matter(source: &'s str, front_matter: FrontMatter, plain_text: bool) -> Self {
         let body_start = front_matter.range.end;
         let (mut blocks, html) = if plain_text {
             (plain::parse_plain(source, body_start), Vec::new())
@@ -61,7 +70,7 @@ impl<'s> Letter<'s> {
         };
         let technologies = find_technologies(&blocks);
         let metrics = find_metrics(&blocks);
-        Ok(Letter {
+        Letter {
             source,
             front_matter,
             blocks,
@@ -70,7 +79,7 @@ impl<'s> Letter<'s> {
             html,
             technologies,
             metrics,
-        })
+        }
     }
 
     pub fn word_count(&self) -> usize {
