@@ -85,7 +85,11 @@ pub fn lint_with_posting(
                 finding.strength,
                 Diagnostic {
                     rule: active.id.clone(),
-                    severity,
+                    severity: if finding.mild {
+                        severity.min(Severity::Info)
+                    } else {
+                        severity
+                    },
                     message: finding.message,
                     span: finding.span,
                     label: finding.label,
