@@ -63,9 +63,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_config: bool,
 
-    /// Lint under this profile, whatever the config or front matter says
-    /// (backend, fintech, ai-infra, data-platform, early-career, general)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", help = format!(
+        "Lint under this profile, whatever the config or front matter says ({})",
+        crate::config::PROFILE_NAMES.join(", ")
+    ))]
     pub profile: Option<String>,
 
     /// The file name standard input stands for, in diagnostics and for

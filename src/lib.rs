@@ -32,12 +32,14 @@ pub mod lint;
 pub mod metrics;
 pub mod phrases;
 pub mod posting;
+pub mod registry;
 pub mod report;
 pub mod rules;
 pub mod run;
 pub mod scorecard;
 pub mod segment;
 pub mod source;
+pub mod suggest;
 pub mod suppression;
 pub mod text;
 #[cfg(test)]

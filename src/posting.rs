@@ -297,9 +297,12 @@ pub fn stem(word: &str) -> String {
     singular.chars().take(6).collect()
 }
 
+/// A line's words that can name a requirement, lower-cased, with the marks
+/// of a name kept on them ("C++", "C#", "on-call"); no stop word or figure.
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '+' || c == '#'))
-        .map(|w| w.trim_matches(['\'', '-']).to_lowercase())
+    crate::text::cut_between_words(text, |c| !matches!(c, '\'' | '-' | '+' | '#'))
+        .into_iter()
+        .map(|piece| text[piece].trim_matches(['\'', '-']).to_lowercase())
         .filter(|w| {
             w.chars().count() >= 2
                 && !LEXICON.stopwords.contains(w)
@@ -386,6 +389,16 @@ mod tests {
     use super::*;
 
     const POSTING: &str = "# Senior Backend Engineer — Kestrel Pay\n\nWe move money for 40,000 merchants. Payouts must be correct; payouts must be fast; payouts must be explainable.\n\n## What you'll do\n\n- Design idempotent payment APIs\n- Own reconciliation between our ledger and the card networks\n\n## Nice to have\n\n- Experience with Kafka\n\n## About Kestrel Pay\n\nWe are 60 people.\n";
+
+    #[test]
+    fn content_words_keep_the_marks_of_a_name() {
+        let words: Vec<String> =
+            content_words("Ship C++ and C# on-call fixes, 24/7: don't 'panic' (x).").collect();
+        assert_eq!(
+            words,
+            ["ship", "c++", "c#", "on-call", "fixes", "don't", "panic"]
+        );
+    }
 
     #[test]
     fn extracts_with_lines() {

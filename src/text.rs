@@ -90,6 +90,26 @@ pub fn words(text: &str) -> Vec<Word> {
     words
 }
 
+/// `text` cut at each character between two words that `cuts`: words
+/// with the marks that cling to them, where a rule reads those marks
+/// ("C++", "Pay's,"). A word is never cut; a piece may be empty.
+pub fn cut_between_words(text: &str, cuts: impl Fn(char) -> bool) -> Vec<std::ops::Range<usize>> {
+    let words = words(text);
+    let gaps = std::iter::once(0)
+        .chain(words.iter().map(|w| w.end))
+        .zip(words.iter().map(|w| w.start).chain([text.len()]));
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (from, to) in gaps {
+        for (i, c) in text[from..to].char_indices().filter(|&(_, c)| cuts(c)) {
+            pieces.push(start..from + i);
+            start = from + i + c.len_utf8();
+        }
+    }
+    pieces.push(start..text.len());
+    pieces
+}
+
 /// Words as the corpus counts them (its README): whitespace-separated tokens
 /// holding at least one letter or digit. "C++" and "2024" are words, "—" is not.
 pub fn count_words(text: &str) -> usize {

@@ -1,6 +1,6 @@
 //! Test helpers for code that must match what a pattern matches: the ASCII
-//! twin in `generic_opening.rs`, and the hand-written scanners that
-//! replaced patterns in `metrics.rs` and `placeholder.rs`.
+//! twin in `generic_opening.rs`, and the hand-written scanner that
+//! replaced a pattern in `placeholder.rs`.
 use proptest::prelude::*;
 use regex::Regex;
 

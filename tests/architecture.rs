@@ -113,6 +113,11 @@ fn named_paths(code: &str, children: &BTreeSet<String>) -> Vec<String> {
         }
         let path = &code[start..end];
         let first = path.split("::").next().unwrap_or("");
+        // A path ending in `::` opens a use tree, read above.
+        if path.ends_with("::") {
+            at = end.max(colons + 2);
+            continue;
+        }
         if matches!(first, "crate" | "super" | "self") || children.contains(first) {
             paths.push(path.to_string());
         }

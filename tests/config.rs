@@ -175,14 +175,7 @@ fn each_profile_changes_what_is_checked() {
     let letter = fs::read_to_string(common::root().join("examples/template.md")).unwrap();
     write(&dir.join("letter.md"), &letter);
     let mut table = String::new();
-    for profile in [
-        "backend",
-        "fintech",
-        "ai-infra",
-        "data-platform",
-        "early-career",
-        "general",
-    ] {
+    for profile in letterlint::config::PROFILE_NAMES {
         let out = letterlint_in(
             &dir,
             &["--format", "json", "--profile", profile, "letter.md"],

@@ -2,10 +2,23 @@
 //! employer's code names, a competitor's product), as regex existence rules.
 
 use super::rule::{Context, Rule};
-use crate::config::{CustomSpec, REGEX_SIZE_LIMIT};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use regex::{Regex, RegexBuilder};
+
+/// How large a custom pattern may compile to: a config file must not be able
+/// to make every letter slow.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Why a custom rule's pattern cannot be used.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PatternError {
+    #[error("pattern too large: it compiles to more than {0} bytes; simplify it")]
+    TooLarge(usize),
+    /// The regex crate's own explanation, without its drawing of the pattern.
+    #[error("invalid pattern: regex parse error: {0}")]
+    Invalid(String),
+}
 
 pub struct CustomRule {
     pattern: Regex,
@@ -16,26 +29,19 @@ impl CustomRule {
     pub const PENALTY: u32 = 5;
     pub const MAX_PENALTY: u32 = 15;
 
-    pub fn new(spec: &CustomSpec) -> Self {
-        CustomRule {
-            pattern: spec.pattern.clone(),
-            message: spec.message.clone(),
-        }
+    pub fn new(pattern: Regex, message: String) -> Self {
+        CustomRule { pattern, message }
     }
 
     /// Compiles a pattern under a size limit, so no config file can make
     /// linting a letter slow or use unbounded memory.
-    pub fn compile(pattern: &str) -> Result<Regex, String> {
+    pub fn compile(pattern: &str) -> Result<Regex, PatternError> {
         RegexBuilder::new(pattern)
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)
             .build()
             .map_err(|e| match e {
-                regex::Error::CompiledTooBig(limit) => {
-                    format!(
-                        "pattern too large: it compiles to more than {limit} bytes; simplify it"
-                    )
-                }
+                regex::Error::CompiledTooBig(limit) => PatternError::TooLarge(limit),
                 other => {
                     let text = other.to_string();
                     let last = text
@@ -44,10 +50,7 @@ impl CustomRule {
                         .find(|l| !l.trim().is_empty())
                         .unwrap_or("")
                         .trim();
-                    format!(
-                        "invalid pattern: regex parse error: {}",
-                        last.trim_start_matches("error: ")
-                    )
+                    PatternError::Invalid(last.trim_start_matches("error: ").to_string())
                 }
             })
     }

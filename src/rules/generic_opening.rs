@@ -3,7 +3,7 @@ use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::{Block, Letter};
 use crate::phrases::PhraseSet;
-use crate::text::count_words;
+use crate::text::{self, count_words};
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -35,8 +35,6 @@ pub struct GenericOpening {
     name_joiners: Vec<String>,
     min_quote_words: usize,
 }
-
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+").expect("valid regex"));
 
 /// "Kestrel Pay's settlements team", "Lumenfold's docs": something of theirs.
 static POSSESSIVE: LazyLock<Regex> =
@@ -128,12 +126,15 @@ impl GenericOpening {
             .map(|m| m.prose.clone())
             .peekable();
         block.sentences.iter().any(|sentence| {
-            let words = WORD.find_iter(block.sentence_text(sentence)).map(|w| {
-                let at = sentence.start + w.start()..sentence.start + w.end();
+            let text = block.sentence_text(sentence);
+            // Words as written, between spaces: "Pay's," "(Kestrel" "&".
+            let spaced = text::cut_between_words(text, char::is_whitespace);
+            let words = spaced.into_iter().filter(|w| !w.is_empty()).map(|w| {
+                let at = sentence.start + w.start..sentence.start + w.end;
                 // Words and mentions both run in text order: one pointer walks both.
                 while tech.next_if(|t| t.end <= at.start).is_some() {}
                 let is_tech = tech.peek().is_some_and(|t| t.start < at.end);
-                (w.as_str(), is_tech)
+                (&text[w], is_tech)
             });
             self.has_name(words, first_word)
         })

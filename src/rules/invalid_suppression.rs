@@ -1,7 +1,7 @@
 use super::rule::{Context, Rule};
-use crate::config::suggest;
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
+use crate::suggest::DidYouMean;
 use serde::Deserialize;
 
 /// Reads the letter's directives against the run's rule ids, so a typo in a
@@ -18,12 +18,6 @@ impl InvalidSuppression {
 
 const DIRECTIVES: [&str; 3] = ["disable", "enable", "disable-next-line"];
 
-fn did_you_mean(suggestion: Option<String>) -> String {
-    suggestion
-        .map(|s| format!(" (did you mean `{s}`?)"))
-        .unwrap_or_default()
-}
-
 impl Rule for InvalidSuppression {
     fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
@@ -35,7 +29,7 @@ impl Rule for InvalidSuppression {
                         format!(
                             "unknown directive `letterlint-{}`{}",
                             s.word,
-                            did_you_mean(suggest(&s.word, DIRECTIVES))
+                            DidYouMean::new(&s.word, DIRECTIVES)
                         ),
                     )
                     .label("suppresses nothing"),
@@ -44,14 +38,11 @@ impl Rule for InvalidSuppression {
             }
             for (id, span) in &s.rules {
                 if !context.rule_ids.contains(id) {
-                    let suggestion = suggest(id, context.rule_ids.iter().map(String::as_str));
+                    let hint = DidYouMean::new(id, context.rule_ids.iter().map(String::as_str));
                     findings.push(
                         Finding::at(
                             span.clone(),
-                            format!(
-                                "unknown rule `{id}` in a suppression{}",
-                                did_you_mean(suggestion)
-                            ),
+                            format!("unknown rule `{id}` in a suppression{hint}"),
                         )
                         .label("suppresses nothing"),
                     );

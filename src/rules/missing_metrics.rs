@@ -4,7 +4,7 @@ use crate::letter::Letter;
 use regex::Regex;
 use serde::Deserialize;
 
-/// The judging lives in `metrics.rs`, shared with metric-coverage and the
+/// The judging lives in `src/metrics/`, shared with metric-coverage and the
 /// scorecard; this rule only says when none was found.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -37,7 +37,8 @@ fn distinct(mentions: &[&Mention]) -> usize {
         .len()
 }
 
-fn count_words(n: usize) -> String {
+/// `n` as a message spells it: "four technologies", "12 technologies".
+fn spelled_out(n: usize) -> String {
     const WORDS: [&str; 11] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     ];
@@ -70,7 +71,7 @@ impl Rule for StackSoup {
                         span,
                         format!(
                             "{} technologies listed as an inventory",
-                            count_words(distinct(run))
+                            spelled_out(distinct(run))
                         ),
                     )
                     .label("a list, not a story"),
@@ -86,7 +87,7 @@ impl Rule for StackSoup {
                         span,
                         format!(
                             "{} technologies named in one sentence",
-                            count_words(distinct(&names))
+                            spelled_out(distinct(&names))
                         ),
                     )
                     .label("an inventory, however it is joined"),
@@ -107,7 +108,7 @@ impl Rule for StackSoup {
                         span,
                         format!(
                             "{} technologies listed as bare bullet items",
-                            count_words(distinct(&names))
+                            spelled_out(distinct(&names))
                         ),
                     )
                     .label("a skills section, not a story"),

@@ -1,0 +1,256 @@
+//! One `letterlint.toml`: where it is, and what it says, validated.
+
+use super::document::{Document, Step};
+use super::error::{ConfigError, Problem};
+use super::profiles::profile;
+use crate::diagnostic::Level;
+use crate::registry::{CustomSpec, Overrides};
+use crate::rules::{self, custom::CustomRule};
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "letterlint.toml";
+/// The score below which a letter fails the run, unless `min_score` says.
+pub const DEFAULT_MIN_SCORE: u32 = 70;
+
+const TOP_KEYS: [&str; 6] = [
+    "profile",
+    "min_score",
+    "companies",
+    "words",
+    "rules",
+    "custom",
+];
+const CUSTOM_KEYS: [&str; 5] = ["id", "pattern", "message", "level", "help"];
+
+#[derive(Debug, Clone, Default)]
+pub struct FileConfig {
+    pub path: Option<PathBuf>,
+    pub profile: Option<String>,
+    pub min_score: Option<u32>,
+    pub companies: Vec<String>,
+    pub overrides: Overrides,
+    pub custom: Vec<CustomSpec>,
+}
+
+impl FileConfig {
+    pub fn load(path: &Path) -> Result<FileConfig, ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
+            file: name.clone(),
+            problem: Problem::Unreadable(crate::source::io_cause(&e)),
+        })?;
+        let mut config = FileConfig::read(&Document::parse(&name, &text)?)?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// The `letterlint.toml` that governs a letter in `dir`: walking up,
+    /// the first one found, stopping at the top of a git repository.
+    pub fn discover(dir: &Path) -> Option<PathBuf> {
+        let mut dir = Some(dir);
+        while let Some(d) = dir {
+            let candidate = d.join(FILE_NAME);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+            if d.join(".git").exists() {
+                return None;
+            }
+            dir = d.parent();
+        }
+        None
+    }
+
+    /// Checks the keys in the order a reader meets their errors: unknown
+    /// keys, rule overrides, then each setting.
+    pub(super) fn read(doc: &Document) -> Result<FileConfig, ConfigError> {
+        let table = doc.table();
+        doc.check_keys(table, &[], &TOP_KEYS, None)?;
+        let mut config = FileConfig {
+            overrides: doc.overrides()?,
+            ..FileConfig::default()
+        };
+        if let Some(value) = table.get("profile") {
+            config.profile = Some(read_profile(doc, value)?);
+        }
+        if let Some(value) = table.get("min_score") {
+            config.min_score = Some(read_min_score(doc, value)?);
+        }
+        if let Some(value) = table.get("companies") {
+            config.companies = read_companies(doc, value)?;
+        }
+        if let Some(value) = table.get("custom") {
+            config.custom = read_custom(doc, value)?;
+        }
+        Ok(config)
+    }
+}
+
+fn read_profile(doc: &Document, value: &toml::Value) -> Result<String, ConfigError> {
+    let path = [Step::Key("profile")];
+    let name = doc.string(value, &path)?;
+    profile(&name).map_err(|e| doc.error(&path, true, e.into()))?;
+    Ok(name)
+}
+
+fn read_min_score(doc: &Document, value: &toml::Value) -> Result<u32, ConfigError> {
+    value
+        .as_integer()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n <= 100)
+        .ok_or_else(|| doc.error(&[Step::Key("min_score")], true, Problem::MinScore))
+}
+
+fn read_companies(doc: &Document, value: &toml::Value) -> Result<Vec<String>, ConfigError> {
+    let list = value
+        .as_array()
+        .ok_or_else(|| doc.error(&[Step::Key("companies")], true, Problem::Companies))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, item)| doc.string(item, &[Step::Key("companies"), Step::Index(i)]))
+        .collect()
+}
+
+/// The `[[custom]]` rules, each checked in full before the next.
+fn read_custom(doc: &Document, value: &toml::Value) -> Result<Vec<CustomSpec>, ConfigError> {
+    let list = value
+        .as_array()
+        .ok_or_else(|| doc.error(&[Step::Key("custom")], true, Problem::CustomNotAList))?;
+    let mut specs: Vec<CustomSpec> = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let spec = read_custom_rule(doc, item, i, &specs)?;
+        specs.push(spec);
+    }
+    Ok(specs)
+}
+
+/// The `index`th `[[custom]]` table; its id must not be a built-in's or
+/// one of the `earlier` ones'.
+fn read_custom_rule(
+    doc: &Document,
+    item: &toml::Value,
+    index: usize,
+    earlier: &[CustomSpec],
+) -> Result<CustomSpec, ConfigError> {
+    let base = [Step::Key("custom"), Step::Index(index)];
+    let table = item
+        .as_table()
+        .ok_or_else(|| doc.error(&base, true, Problem::CustomNotATable))?;
+    doc.check_keys(table, &base, &CUSTOM_KEYS, Some("[[custom]]"))?;
+    let at = |key: &'static str| [Step::Key("custom"), Step::Index(index), Step::Key(key)];
+    let required = |key: &'static str| {
+        table
+            .get(key)
+            .ok_or_else(|| doc.error(&base, true, Problem::CustomNeeds(key)))
+            .and_then(|v| doc.string(v, &at(key)))
+    };
+    let id = required("id")?;
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(doc.error(&at("id"), true, Problem::NotKebabCase(id)));
+    }
+    if rules::doc(&id).is_some() || earlier.iter().any(|s| s.id == id) {
+        return Err(doc.error(&at("id"), true, Problem::TakenId(id)));
+    }
+    let pattern = CustomRule::compile(&required("pattern")?)
+        .map_err(|e| doc.error(&at("pattern"), true, e.into()))?;
+    Ok(CustomSpec {
+        id,
+        pattern,
+        message: required("message")?,
+        level: match table.get("level") {
+            Some(level) => doc.level(level, &at("level"))?,
+            None => Level::Warn,
+        },
+        help: table
+            .get("help")
+            .map(|h| doc.string(h, &at("help")))
+            .transpose()?,
+    })
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::config::profiles::PROFILE_NAMES;
+
+    pub(in crate::config) fn parse(text: &str) -> Result<FileConfig, ConfigError> {
+        FileConfig::read(&Document::parse(FILE_NAME, text)?)
+    }
+
+    fn error(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn errors_name_the_line_and_column_and_suggest() {
+        assert_eq!(
+            error("profil = \"backend\""),
+            "letterlint.toml:1:1: unknown key `profil` (did you mean `profile`?)"
+        );
+        assert_eq!(
+            error("[rules.stack-sup]\nlevel = \"error\""),
+            "letterlint.toml:1:8: unknown rule `stack-sup` (did you mean `stack-soup`?)"
+        );
+        assert_eq!(
+            error("[rules.stack-soup]\nmin_runn = 3"),
+            "letterlint.toml:2:1: unknown key `min_runn` in [rules.stack-soup] (did you mean `min_run`?)"
+        );
+        assert_eq!(
+            error("[rules.stack-soup]\nlevel = \"loud\""),
+            "letterlint.toml:2:9: level must be one of error, warn, info, off; found `loud`"
+        );
+        assert_eq!(
+            error("[rules.stack-soup]\nmin_run = \"four\""),
+            "letterlint.toml:2:11: `min_run` must be an integer, found string"
+        );
+        assert_eq!(
+            error("profile = \"fintec\""),
+            format!(
+                "letterlint.toml:1:11: unknown profile `fintec` (did you mean `fintech`?); the profiles are {}",
+                PROFILE_NAMES.join(", ")
+            )
+        );
+        assert_eq!(
+            error("min_score = 170"),
+            "letterlint.toml:1:13: min_score must be a whole number from 0 to 100"
+        );
+        assert!(error("profile = ").starts_with("letterlint.toml:1:"));
+    }
+
+    #[test]
+    fn custom_rules_are_checked() {
+        let ok = parse("[[custom]]\nid = \"old-codename\"\npattern = \"(?i)project falcon\"\nmessage = \"m\"\nlevel = \"error\"").unwrap();
+        assert_eq!(ok.custom[0].level, Level::Error);
+        assert_eq!(
+            error("[[custom]]\nid = \"x\"\npattern = \"(unclosed\"\nmessage = \"m\""),
+            "letterlint.toml:3:11: invalid pattern: regex parse error: unclosed group"
+        );
+        assert!(
+            error("[[custom]]\nid = \"x\"\npattern = \"\\\\w{1000}{1000}\"\nmessage = \"m\"")
+                .starts_with("letterlint.toml:3:11: pattern too large")
+        );
+        assert_eq!(
+            error("[[custom]]\nid = \"cliche\"\npattern = \"x\"\nmessage = \"m\""),
+            "letterlint.toml:2:6: rule id `cliche` is already taken"
+        );
+        assert_eq!(
+            error("[[custom]]\nid = \"x\"\npattern = \"x\""),
+            "letterlint.toml:1:1: a custom rule needs `message`"
+        );
+    }
+
+    #[test]
+    fn words_table_sets_word_count_params() {
+        let file = parse("[words]\nmin = 100\nmax = 150\n[words.sections.\"Day-one proposal\"]\nmin = 100\nmax = 150").unwrap();
+        let over = &file.overrides["word-count"];
+        assert_eq!(over.params["min"].as_integer(), Some(100));
+        assert!(over.params["sections"]
+            .as_table()
+            .unwrap()
+            .contains_key("Day-one proposal"));
+    }
+}
