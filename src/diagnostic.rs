@@ -66,6 +66,8 @@ pub struct Finding {
     pub help: Option<String>,
     /// 0..=1: how much of the rule's penalty this finding costs.
     pub strength: f64,
+    /// A near miss, reported as info whatever the rule's level.
+    pub mild: bool,
 }
 
 impl Finding {
@@ -76,6 +78,7 @@ impl Finding {
             label: None,
             help: None,
             strength: 1.0,
+            mild: false,
         }
     }
 
@@ -86,6 +89,7 @@ impl Finding {
             label: None,
             help: None,
             strength: 1.0,
+            mild: false,
         }
     }
 
@@ -101,6 +105,11 @@ impl Finding {
 
     pub fn strength(mut self, strength: f64) -> Self {
         self.strength = strength.clamp(0.0, 1.0);
+        self
+    }
+
+    pub fn mild(mut self) -> Self {
+        self.mild = true;
         self
     }
 }

@@ -96,7 +96,11 @@ pub fn lint_parsed(
                 finding.strength,
                 Diagnostic {
                     rule: active.id.clone(),
-                    severity,
+                    severity: if finding.mild {
+                        severity.min(Severity::Info)
+                    } else {
+                        severity
+                    },
                     message: finding.message,
                     span: finding.span,
                     label: finding.label,

@@ -131,6 +131,8 @@ pub fn count_words(text: &str) -> usize {
 #[derive(Debug, Clone, Default)]
 pub struct Prose {
     pub text: String,
+    /// Where in `text` a new source line begins (after the first).
+    pub line_starts: Vec<usize>,
     pub(crate) pieces: Vec<Piece>,
 }
 
@@ -164,6 +166,9 @@ impl Prose {
                 self.text.push('\n');
             } else if gap.chars().any(char::is_whitespace) {
                 self.text.push(' ');
+            }
+            if gap.contains('\n') {
+                self.line_starts.push(self.text.len());
             }
         }
         self.pieces.push(Piece {

@@ -105,22 +105,29 @@ fn punctuated_rest(end: &str) -> Option<Option<&str>> {
 
 /// Marks salutation, sign-off and what lies around them. A sign-off is a
 /// closing formula alone on its line (or followed by a short name), so
-/// "Thank you for your time." in the last paragraph is not mistaken for one.
+/// "Thank you for your time." in the last paragraph is not mistaken for one;
+/// without a formula, a dash and a name ("-- Ana") or, at the very end, a
+/// bare name (with contact lines under it) signs the letter.
 pub(super) fn assign_parts(blocks: &mut [Block], source: &str) {
-    let is_para = |b: &Block| b.kind == BlockKind::Paragraph;
     let salutation = blocks
         .iter()
         .take(6)
-        .position(|b| is_para(b) && is_salutation(b.text().trim()) && b.word_count() <= 14);
+        .position(|b| is_paragraph(b) && is_salutation(b.text().trim()) && b.word_count() <= 14);
     let body_from = salutation.map_or(0, |i| i + 1);
-    let sign_off = (body_from + 1..blocks.len()).find(|&i| {
+    let first_line = |b: &Block| source[b.range.clone()].lines().next().unwrap_or("").trim();
+    let formula = (body_from + 1..blocks.len()).find(|&i| {
         let b = &blocks[i];
-        if !is_para(b) || b.word_count() > 14 {
-            return false;
-        }
-        let first_line = source[b.range.clone()].lines().next().unwrap_or("").trim();
-        sign_off(first_line).is_some_and(|rest| rest.is_none_or(|rest| count_words(rest) <= 5))
+        is_paragraph(b)
+            && b.word_count() <= 14
+            && sign_off(first_line(b))
+                .is_some_and(|rest| rest.is_none_or(|rest| count_words(rest) <= 5))
     });
+    let sign_off = formula
+        .or_else(|| {
+            (body_from + 1..blocks.len())
+                .find(|&i| is_paragraph(&blocks[i]) && is_dash_signature(first_line(&blocks[i])))
+        })
+        .or_else(|| bare_name_signature(blocks, body_from, source));
     for (i, block) in blocks.iter_mut().enumerate() {
         block.part = match (salutation, sign_off) {
             (Some(s), _) if i < s => Part::Header,
@@ -130,19 +137,104 @@ pub(super) fn assign_parts(blocks: &mut [Block], source: &str) {
             _ => Part::Body,
         };
     }
-    // A name on its own paragraph under the sign-off belongs to it.
-    if let Some(e) = sign_off {
-        if let Some(next) = blocks.get_mut(e + 1) {
-            let text = next.prose.text.trim();
-            let last_word = text.split_whitespace().last().unwrap_or("");
-            // "Tomasz W." ends with a period; "I built it." is a sentence.
-            let sentence_end =
-                text.ends_with(['?', '!']) || (text.ends_with('.') && last_word.len() > 3);
-            if next.kind == BlockKind::Paragraph && count_words(text) <= 6 && !sentence_end {
-                next.part = Part::SignOff;
-            }
+    let Some(e) = sign_off else {
+        return;
+    };
+    // Under the sign-off: the name, contact lines, then any P.S.
+    let mut signature = true;
+    for block in blocks[e + 1..].iter_mut() {
+        let text = block.prose.text.trim();
+        if is_postscript(text) {
+            block.part = Part::Postscript;
+            signature = false;
+        } else if signature
+            && is_paragraph(block)
+            && (is_name(text) || is_contact(text) || is_name_and_contacts(source, block))
+        {
+            block.part = Part::SignOff;
+        } else {
+            signature = false;
         }
     }
+}
+
+fn is_paragraph(block: &Block) -> bool {
+    block.kind == BlockKind::Paragraph
+}
+
+/// "P.S.", "PS:", "P.P.S." opening a block.
+fn is_postscript(text: &str) -> bool {
+    let text = text.trim_start_matches(['*', '_']).to_ascii_lowercase();
+    ["p.s.", "p.s:", "p.s ", "ps:", "ps.", "ps ", "p.p.s"]
+        .iter()
+        .any(|mark| text.starts_with(mark))
+}
+
+/// "-- Ana", "— Ana Ruiz": a dash, then a short name.
+fn is_dash_signature(line: &str) -> bool {
+    let rest = line.trim_start_matches(['-', '—', '–', '~']);
+    rest.len() < line.len() && is_name(rest.trim())
+}
+
+/// One to four words that read as a person's name: each capitalised or an
+/// initial, no sentence punctuation but an initial's period.
+fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            let initial = w.chars().count() == 2 && w.ends_with('.');
+            w.chars().next().is_some_and(char::is_uppercase)
+                && (initial || !w.ends_with(['.', '!', '?', ':']))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        && !is_salutation(text)
+        && sign_off(text).is_none()
+}
+
+/// A line of contact details: an address, a phone number, a profile link.
+fn is_contact(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    line.contains('@')
+        || digits >= 7
+        || ["http", "www.", ".com", ".dev", ".io", "linkedin", "github"]
+            .iter()
+            .any(|marker| lower.contains(marker))
+}
+
+/// A name on the first line and contact details on every line under it.
+fn is_name_and_contacts(source: &str, block: &Block) -> bool {
+    let mut lines = source[block.range.clone()].lines().map(str::trim);
+    lines
+        .next()
+        .is_some_and(|first| is_name(first.trim_matches(['*', '_'])))
+        && lines.all(|line| line.is_empty() || is_contact(line))
+}
+
+/// Without a formula, the letter may end in a bare name: the last
+/// paragraph of the letter's first section, under any P.S. and contact
+/// lines, if it reads as a name.
+fn bare_name_signature(blocks: &[Block], body_from: usize, source: &str) -> Option<usize> {
+    let section = blocks.get(body_from)?.section;
+    let mut last = None;
+    for (i, block) in blocks.iter().enumerate().skip(body_from + 1) {
+        if block.section != section {
+            break;
+        }
+        let text = block.prose.text.trim();
+        let contacts_only = is_contact(text) && !is_name_and_contacts(source, block);
+        if !(is_postscript(text) || contacts_only) {
+            last = Some(i);
+        }
+    }
+    let i = last?;
+    let block = &blocks[i];
+    (is_paragraph(block)
+        && (is_name(block.prose.text.trim()) || is_name_and_contacts(source, block)))
+    .then_some(i)
 }
 
 #[cfg(test)]

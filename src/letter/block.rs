@@ -28,7 +28,9 @@ pub enum Part {
     Body,
     /// The sign-off ("Sincerely,") and the name under it.
     SignOff,
-    /// Anything after the signature: a proposal section, footnotes.
+    /// A P.S. under the signature: still the letter's ending.
+    Postscript,
+    /// Anything else after the signature: a proposal section, footnotes.
     After,
 }
 
@@ -44,6 +46,9 @@ pub struct Block {
     pub sentences: Vec<Range<usize>>,
     /// Index into `Letter::sections`.
     pub section: usize,
+    /// A one-line paragraph in bold or italics ("**Why Northstar**"): a
+    /// sub-heading, not a paragraph of the letter.
+    pub subheading: bool,
     /// Found once, when the block is made: every phrase set scans every block.
     words: Vec<Word>,
     word_count: usize,
@@ -54,7 +59,7 @@ impl Block {
     pub(crate) fn new(kind: BlockKind, range: Range<usize>, prose: Prose) -> Block {
         let text = &prose.text;
         Block {
-            sentences: segment::sentences(text),
+            sentences: label_lines(&prose).unwrap_or_else(|| segment::sentences(text)),
             words: text::words(text),
             word_count: count_words(text),
             kind,
@@ -62,6 +67,7 @@ impl Block {
             range,
             prose,
             section: 0,
+            subheading: false,
         }
     }
 
@@ -104,4 +110,40 @@ impl Block {
         }
         inside.iter().map(|w| w.shifted_back(range.start)).collect()
     }
+}
+
+/// A block of `Label: a, b, c` lines ("Languages: Go, Rust" over "Cloud:
+/// AWS, GCP") is a list, one item a line, not one long sentence.
+fn label_lines(prose: &Prose) -> Option<Vec<Range<usize>>> {
+    if prose.line_starts.is_empty() {
+        return None;
+    }
+    let text = &prose.text;
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(prose.line_starts.iter().copied())
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let lines: Vec<Range<usize>> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
+    let is_label_line = |line: &str| {
+        let Some((label, items)) = line.split_once(':') else {
+            return false;
+        };
+        let label_words = label.split_whitespace().count();
+        (1..=4).contains(&label_words)
+            && label.trim_start().starts_with(|c: char| c.is_uppercase())
+            && !items.trim().is_empty()
+    };
+    lines
+        .iter()
+        .all(|line| is_label_line(&text[line.clone()]))
+        .then(|| {
+            lines
+                .into_iter()
+                .map(|line| {
+                    let raw = &text[line.clone()];
+                    let lead = raw.len() - raw.trim_start().len();
+                    line.start + lead..line.start + lead + raw.trim().len()
+                })
+                .collect()
+        })
 }

@@ -9,7 +9,12 @@ struct Frame {
     kind: BlockKind,
     start: usize,
     prose: Prose,
+    /// Whether any of its text stands outside bold or italics.
+    plain: bool,
 }
+
+/// A sub-heading set in bold is one short line.
+const SUBHEADING_MAX_WORDS: usize = 10;
 
 /// Walks pulldown-cmark's events once. Text goes to the innermost open block;
 /// code, HTML, URLs, footnote markers and task boxes never become prose.
@@ -27,6 +32,7 @@ pub(super) fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Ve
     let mut in_code = 0usize;
     let mut in_image = 0usize;
     let mut in_autolink = 0usize;
+    let mut in_emphasis = 0usize;
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
@@ -34,6 +40,7 @@ pub(super) fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Ve
             kind,
             start: range.start,
             prose: Prose::default(),
+            plain: false,
         };
         match event {
             Event::Start(tag) => match tag {
@@ -59,6 +66,7 @@ pub(super) fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Ve
                 Tag::FootnoteDefinition(_) => frames.push(open(BlockKind::Footnote)),
                 Tag::CodeBlock(_) => in_code += 1,
                 Tag::Image { .. } => in_image += 1,
+                Tag::Strong | Tag::Emphasis => in_emphasis += 1,
                 Tag::Link { link_type, .. } => {
                     if matches!(link_type, LinkType::Autolink | LinkType::Email) {
                         in_autolink += 1;
@@ -88,6 +96,10 @@ pub(super) fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Ve
                         in_image = in_image.saturating_sub(1);
                         false
                     }
+                    TagEnd::Strong | TagEnd::Emphasis => {
+                        in_emphasis = in_emphasis.saturating_sub(1);
+                        false
+                    }
                     TagEnd::Link => {
                         in_autolink = in_autolink.saturating_sub(1);
                         false
@@ -96,12 +108,18 @@ pub(super) fn parse_markdown(source: &str, body_start: usize) -> (Vec<Block>, Ve
                 };
                 if closes_frame {
                     if let Some(frame) = frames.pop() {
-                        blocks.push(Block::new(frame.kind, frame.start..range.end, frame.prose));
+                        let mut block = Block::new(frame.kind, frame.start..range.end, frame.prose);
+                        block.subheading = block.kind == BlockKind::Paragraph
+                            && !frame.plain
+                            && block.prose.line_starts.is_empty()
+                            && block.word_count() <= SUBHEADING_MAX_WORDS;
+                        blocks.push(block);
                     }
                 }
             }
             Event::Text(_) if in_code == 0 && in_image == 0 && in_autolink == 0 => {
                 if let Some(frame) = frames.last_mut() {
+                    frame.plain |= in_emphasis == 0 && !source[range.clone()].trim().is_empty();
                     frame.prose.push(source, range);
                 }
             }

@@ -133,25 +133,45 @@ impl<'s> Letter<'s> {
     /// Body paragraphs (and list items), in order: what "the first paragraph"
     /// and "the second paragraph" mean to the rules.
     pub fn body_paragraphs(&self) -> impl Iterator<Item = (usize, &Block)> {
-        self.body().filter(|(_, b)| b.kind != BlockKind::Heading)
+        self.body()
+            .filter(|(_, b)| b.kind != BlockKind::Heading && !b.subheading)
     }
 
-    /// The last paragraph before the sign-off; without a sign-off, the last
-    /// paragraph of the first section that has body text.
+    /// The last substantive paragraph before the sign-off (short trailing
+    /// lines such as "Thank you!" or "Résumé attached." are not it);
+    /// without a sign-off, the last such paragraph of the body.
     pub fn closing(&self) -> Option<&Block> {
+        self.closing_region().last().copied()
+    }
+
+    /// Where a letter ends: its closing paragraph, and the paragraph before
+    /// it when the closing is a short line of formulas ("I look forward to
+    /// hearing from you.") that only finishes what that paragraph said.
+    pub fn closing_region(&self) -> Vec<&Block> {
         let signed = self.blocks.iter().any(|b| b.part == Part::SignOff);
-        if signed {
-            return self
-                .blocks
-                .iter()
-                .take_while(|b| b.part != Part::SignOff)
-                .filter(|b| b.part == Part::Body && b.kind == BlockKind::Paragraph)
-                .last();
+        let paragraphs: Vec<&Block> = self
+            .blocks
+            .iter()
+            .take_while(|b| !signed || b.part != Part::SignOff)
+            .filter(|b| b.part == Part::Body && b.kind == BlockKind::Paragraph && !b.subheading)
+            .collect();
+        let substantive: Vec<&Block> = paragraphs
+            .iter()
+            .rev()
+            .skip_while(|b| b.word_count() <= TRAILING_LINE_WORDS)
+            .take(2)
+            .copied()
+            .collect();
+        match substantive.as_slice() {
+            [last, before] if last.word_count() <= SHORT_CLOSING_WORDS => vec![*before, *last],
+            [last, ..] => vec![*last],
+            [] => Vec::new(),
         }
-        self.body_paragraphs()
-            .filter(|(_, b)| b.kind == BlockKind::Paragraph)
-            .last()
-            .map(|(_, b)| b)
+    }
+
+    /// The P.S. lines under the signature: part of the letter's ending.
+    pub fn postscripts(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.part == Part::Postscript)
     }
 
     /// Every sentence of the letter, with its block: the unit most rules judge.
@@ -181,6 +201,13 @@ impl<'s> Letter<'s> {
         self.blocks.iter().any(|b| b.find(set).next().is_some())
     }
 }
+
+/// A paragraph this short after the closing is a trailing line ("Thank
+/// you!", "Résumé attached."), not the closing.
+const TRAILING_LINE_WORDS: usize = 4;
+
+/// A closing this short leans on the paragraph before it.
+const SHORT_CLOSING_WORDS: usize = 12;
 
 /// Every technology the letter names, block by block, in text order.
 fn find_technologies(blocks: &[Block]) -> Vec<Mention> {
@@ -318,6 +345,51 @@ mod tests {
             letter.sections[1].heading.as_deref(),
             Some("Day-one proposal")
         );
+    }
+
+    #[test]
+    fn signatures_without_a_formula() {
+        let parts =
+            |text: &str| -> Vec<Part> { parse(text).blocks.iter().map(|b| b.part).collect() };
+        use Part::{Body, Postscript, Salutation, SignOff};
+        assert_eq!(
+            parts("Dear team,\n\nI built the ledger.\n\n-- Ana Ruiz\n"),
+            [Salutation, Body, SignOff]
+        );
+        assert_eq!(
+            parts(
+                "Dear team,\n\nI built the ledger.\n\nAna Ruiz\nana@example.com\n(555) 010-2233\n"
+            ),
+            [Salutation, Body, SignOff]
+        );
+        assert_eq!(
+            parts("Dear team,\n\nI built the ledger.\n\nAna Ruiz\n\nP.S. The runbook is yours to read.\n"),
+            [Salutation, Body, SignOff, Postscript]
+        );
+        assert_eq!(
+            parts("Dear team,\n\nI built the ledger.\n\nBest,\nAna\n\nana@example.com\n\nPS: ask me anything.\n"),
+            [Salutation, Body, SignOff, SignOff, Postscript]
+        );
+        // A last short sentence is not a name.
+        assert_eq!(
+            parts("Dear team,\n\nI built the ledger.\n\nThanks for reading.\n"),
+            [Salutation, Body, Body]
+        );
+    }
+
+    #[test]
+    fn bold_one_liners_are_subheadings_and_label_lines_are_items() {
+        let letter = parse("Dear team,\n\n**Why Northstar**\n\nI built the ledger.\n\nLanguages: Go, Rust, Python\nCloud: AWS, GCP\n");
+        assert!(letter.blocks[1].subheading);
+        assert!(!letter.blocks[2].subheading);
+        assert_eq!(letter.body_paragraphs().count(), 2);
+        let skills = &letter.blocks[3];
+        let lines: Vec<&str> = skills
+            .sentences
+            .iter()
+            .map(|s| skills.sentence_text(s))
+            .collect();
+        assert_eq!(lines, ["Languages: Go, Rust, Python", "Cloud: AWS, GCP"]);
     }
 
     #[test]

@@ -13,6 +13,10 @@ impl Words {
         self.0.iter().any(|w| w == word)
     }
 
+    pub(super) fn position(&self, word: &str) -> Option<usize> {
+        self.0.iter().position(|w| w == word)
+    }
+
     pub(super) fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(String::as_str)
     }
@@ -36,6 +40,9 @@ pub(super) struct Lexicon {
     pub(super) ordinal_suffixes: Words,
     pub(super) magnitude_suffixes: Words,
     pub(super) rate_words: Words,
+    pub(super) rate_adjectives: Words,
+    pub(super) rate_nouns: Words,
+    pub(super) multipliers: Words,
     pub(super) cues: Cues,
     pub(super) ranges: RangeWords,
     pub(super) claims: ClaimWords,
@@ -48,6 +55,7 @@ pub(super) struct Cues {
     pub(super) latency: Words,
     pub(super) cost: Words,
     pub(super) throughput: Words,
+    pub(super) business: Words,
     pub(super) recovery: Words,
     pub(super) change: Words,
     pub(super) threshold: Words,

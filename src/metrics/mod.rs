@@ -44,7 +44,12 @@ pub fn find_in_sentence(text: &str) -> Vec<(Range<usize>, MetricKind)> {
     // Most sentences hold no figure and none of the words a range or a
     // claim starts from; a substring search says so for far less than
     // finding their words.
-    let has_figure = has_number(text);
+    // A spelled number counts only before a unit of time ("five hours").
+    let has_figure = has_number(text)
+        || lexicon()
+            .duration_units
+            .iter()
+            .any(|unit| unit.len() > 3 && lower.contains(unit));
     let has_range = lower.contains("from");
     let has_claim = ["zero", "single", "none", "nothing"]
         .iter()
@@ -80,7 +85,8 @@ fn figures(sentence: &Sentence) -> Vec<(Range<usize>, MetricKind)> {
     });
     let mut found = Vec::new();
     for (i, term) in sentence.terms.iter().enumerate() {
-        let Some(figure) = number::figure(sentence, term) else {
+        let Some(figure) = number::figure(sentence, term).or_else(|| number::spelled(sentence, i))
+        else {
             continue;
         };
         let around = Around::new(sentence, i);
@@ -95,6 +101,7 @@ fn figures(sentence: &Sentence) -> Vec<(Range<usize>, MetricKind)> {
             Shape::Rate { counted } => kinds::rate(&around, &sentence.terms[counted]),
             Shape::Duration { adjective } => kinds::duration(&around, adjective, threshold),
             Shape::Size => Some(MetricKind::Scale),
+            Shape::Multiplier => around.nearest_cue(8),
             Shape::Count => kinds::scale(&around, &figure),
         };
         if let Some(kind) = kind {
@@ -172,10 +179,37 @@ mod tests {
         );
         assert_eq!(
             kinds("Lag fell from an average of four days to under three."),
-            [(
-                "from an average of four days to under three".into(),
-                Latency
-            )]
+            [("four".into(), Latency)]
+        );
+    }
+
+    #[test]
+    fn multipliers_spelled_durations_and_rate_periods() {
+        use MetricKind::*;
+        assert_eq!(kinds("We cut p99 latency 3x."), [("3x".into(), Latency)]);
+        assert_eq!(
+            kinds("Deploy frequency went up about 5× while rollbacks fell."),
+            [("5".into(), Throughput)]
+        );
+        assert_eq!(
+            kinds("The batch went from about five hours to fifty minutes."),
+            [("five".into(), Latency), ("fifty".into(), Latency)]
+        );
+        assert_eq!(
+            kinds("It handles 1.2B+ monthly requests."),
+            [("1.2B+".into(), Throughput)]
+        );
+        assert_eq!(
+            kinds("I grew transactions by 35%."),
+            [("35%".into(), Throughput)]
+        );
+        assert_eq!(
+            kinds("We improved stability by 30% and efficiency by 20%."),
+            [("30%".into(), Reliability), ("20%".into(), Cost)]
+        );
+        assert_eq!(
+            kinds("About 500 students used it."),
+            [("500".into(), Scale)]
         );
     }
 
@@ -195,6 +229,10 @@ mod tests {
             "An alert fires when jobs wait more than five minutes.",
             "The company has about 40 engineers.",
             "It ran from 2019 to 2021 without errors.",
+            "Our click-through rate rose 12% after the redesign.",
+            "I spent five years as a teacher.",
+            "One of the two teams moved first.",
+            "I am 2x more motivated than most.",
         ] {
             assert_eq!(kinds(text), [], "{text}");
         }

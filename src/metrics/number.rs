@@ -74,6 +74,23 @@ pub(super) fn figure<'a>(sentence: &Sentence<'a>, term: &Term<'a>) -> Option<Fig
     })
 }
 
+/// A number spelled as a word, when a unit of time follows it: "five
+/// hours to fifty minutes", "about seven minutes". Without a unit, "one of
+/// the two teams" counts nothing.
+pub(super) fn spelled<'a>(sentence: &Sentence<'a>, i: usize) -> Option<Figure<'a>> {
+    let lex = lexicon();
+    let terms = &sentence.terms;
+    let value = lex.ranges.number_words.position(terms[i].text)?;
+    let unit = terms.get(i + 1)?.text;
+    (lex.duration_units.has(unit) || lex.tenure_units.has(unit)).then_some(Figure {
+        currency: false,
+        value: value as f64,
+        plain: false,
+        rest: "",
+        unit: "",
+    })
+}
+
 /// Dates, clock times, phone numbers, versions, ordinals, calendar years,
 /// tenure, "#3", "3.12.1" and "24/7".
 pub(super) fn is_not_an_outcome(around: &Around, figure: &Figure) -> bool {

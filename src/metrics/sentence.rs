@@ -152,6 +152,8 @@ fn clause_breaks(text: &str) -> Vec<Range<usize>> {
         .filter(|&(i, c)| {
             matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
                 || (c == ',' && text[i + 1..].starts_with(' '))
+                // "went up 5× while rollbacks fell": two outcomes.
+                || (c == ' ' && [" while ", " whereas ", " but "].iter().any(|w| text[i..].starts_with(w)))
         })
         .map(|(i, c)| i..i + c.len_utf8())
         .collect()
@@ -214,11 +216,14 @@ impl<'s, 'a> Around<'s, 'a> {
     /// The kind named by the closest cue, the earlier one on a tie.
     pub fn nearest_cue(&self, radius: usize) -> Option<MetricKind> {
         let cues = &lexicon().cues;
+        // A business rate nearest the figure ("click-through rate up 12%")
+        // measures none of the kinds.
         let kinds = [
-            (&cues.reliability, MetricKind::Reliability),
-            (&cues.cost, MetricKind::Cost),
-            (&cues.latency, MetricKind::Latency),
-            (&cues.throughput, MetricKind::Throughput),
+            (&cues.business, None),
+            (&cues.reliability, Some(MetricKind::Reliability)),
+            (&cues.cost, Some(MetricKind::Cost)),
+            (&cues.latency, Some(MetricKind::Latency)),
+            (&cues.throughput, Some(MetricKind::Throughput)),
         ];
         self.within(radius)
             .filter_map(|(distance, t)| {
@@ -226,7 +231,7 @@ impl<'s, 'a> Around<'s, 'a> {
                 Some((distance, *kind))
             })
             .min_by_key(|(distance, _)| *distance)
-            .map(|(_, kind)| kind)
+            .and_then(|(_, kind)| kind)
     }
 
     /// True when the terms right before the figure spell one of `phrases`.

@@ -19,6 +19,8 @@ pub(super) enum Shape {
     Duration { adjective: bool },
     /// "600-terabyte", "3 million rows".
     Size,
+    /// "3x", "5×", "ten times": what it multiplies says its kind.
+    Multiplier,
     /// Anything else: a count, which the words after it may make a scale.
     Count,
 }
@@ -27,6 +29,11 @@ pub(super) fn shape(around: &Around, figure: &Figure) -> Shape {
     let lex = lexicon();
     let next = around.next(1);
     let unit = figure.unit_or(next);
+    let term_end = around.sentence.terms[around.term].range.end;
+    let glued_mark = around.sentence.text[term_end..].chars().next();
+    let multiplies = lex.multipliers.has(figure.rest)
+        || glued_mark.is_some_and(|c| lex.multipliers.has(c.encode_utf8(&mut [0; 4])))
+        || lex.multipliers.has(next);
     if figure.currency || next == "dollars" {
         Shape::Money
     } else if figure.rest.starts_with('%') || next == "percent" {
@@ -35,6 +42,9 @@ pub(super) fn shape(around: &Around, figure: &Figure) -> Shape {
         Shape::Rate {
             counted: around.term + 1..end,
         }
+    } else if multiplies {
+        // After rates: "30 times a day" counts deploys, "3x" multiplies.
+        Shape::Multiplier
     } else if lex.duration_units.has(unit) {
         Shape::Duration {
             adjective: figure.rest.starts_with('-'),
@@ -62,6 +72,11 @@ fn rate_end(around: &Around, rest: &str) -> Option<usize> {
     }
     for j in i + 1..(i + 5).min(terms.len()) {
         let w = terms[j].text;
+        // "40M+ monthly requests"
+        let counted_next = terms.get(j + 1).is_some_and(|t| lex.rate_nouns.has(t.text));
+        if lex.rate_adjectives.has(w) && counted_next {
+            return Some(j + 2);
+        }
         if lex.rate_units.has(w) || slash_period(w) {
             return Some(j);
         }

@@ -11,6 +11,10 @@ pub struct Params {
     stock: Vec<String>,
     /// Verbs of a concrete offer: "walk you through", "send", "share".
     offers: Vec<String>,
+    /// What the reader can hold: "a code sample", "a design doc".
+    offered_things: Vec<String>,
+    /// Words that make an offer verb an offer: "I can send", "glad to share".
+    willing: Vec<String>,
     /// Objects that turn an offer back into a formula: "share my experience".
     vague_objects: Vec<String>,
     /// A specific question in statement form: "I'd like to hear how you…".
@@ -20,6 +24,8 @@ pub struct Params {
 pub struct VagueClosing {
     stock: PhraseSet,
     offers: PhraseSet,
+    offered_things: PhraseSet,
+    willing: PhraseSet,
     vague_objects: PhraseSet,
     asks: PhraseSet,
 }
@@ -33,6 +39,8 @@ impl VagueClosing {
         VagueClosing {
             stock: set(params.stock),
             offers: set(params.offers),
+            offered_things: set(params.offered_things),
+            willing: set(params.willing),
             vague_objects: set(params.vague_objects),
             asks: set(params.asks),
         }
@@ -45,34 +53,40 @@ impl VagueClosing {
             .trim_end_matches(['"', '\'', ')', '’', '”'])
             .ends_with('?')
             || self.asks.is_match(sentence)
+            || self.offered_things.is_match(sentence)
         {
             return true;
         }
         self.offers.find(sentence).iter().any(|offer| {
+            let willing = self.willing.is_match(&sentence[..offer.range.start]);
             let after: String = sentence[offer.range.end..]
                 .split_whitespace()
                 .take(5)
                 .collect::<Vec<_>>()
                 .join(" ");
-            !self.vague_objects.is_match(&after)
+            willing && !self.vague_objects.is_match(&after)
         })
     }
 }
 
 impl Rule for VagueClosing {
     fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
-        let Some(closing) = letter.closing() else {
-            return Vec::new();
-        };
-        if closing
-            .sentences
-            .iter()
-            .any(|s| self.is_concrete(closing.sentence_text(s)))
+        let region = letter.closing_region();
+        // An offer or a question anywhere in the ending, a P.S. included,
+        // gives the reader something to answer.
+        let ending = region.iter().copied().chain(letter.postscripts());
+        if ending
+            .flat_map(|b| b.sentences.iter().map(move |s| b.sentence_text(s)))
+            .any(|sentence| self.is_concrete(sentence))
         {
             return Vec::new();
         }
         // Without a formula the last paragraph is body text, not a closing.
-        let Some(formula) = closing.find(&self.stock).next() else {
+        let Some((closing, formula)) = region
+            .iter()
+            .rev()
+            .find_map(|b| b.find(&self.stock).next().map(|m| (b, m)))
+        else {
             return Vec::new();
         };
         vec![Finding::at(
@@ -126,7 +140,26 @@ mod tests {
 
     #[test]
     fn the_closing_is_the_paragraph_before_the_sign_off() {
-        let text = "Dear team,\n\nWould you like a demo?\n\nThank you for your time.\n\nBest,\nAna\n\n## Day-one proposal\n\nI would send a plan.";
+        let text = "Dear team,\n\nI rebuilt the ledger.\n\nThank you for your time.\n\nBest,\nAna\n\n## Day-one proposal\n\nI would send a plan.";
         assert!(fires("vague-closing", text));
+    }
+
+    #[test]
+    fn the_ending_is_the_closing_region_and_any_postscript() {
+        // A short line of formulas leans on the paragraph before it.
+        let offer = "Dear team,\n\nI rebuilt the ledger.\n\nI would be glad to walk you through the reconciliation design.\n\nThank you for your time.\n\nBest,\nAna";
+        assert!(!fires("vague-closing", offer));
+        // Trailing lines after the closing are not the closing.
+        let trailing = "Dear team,\n\nI rebuilt the ledger.\n\nThank you for your time and consideration. I look forward to hearing from you soon.\n\nThanks again!\n\nBest,\nAna";
+        assert_eq!(
+            spans("vague-closing", trailing),
+            ["Thank you for your time"]
+        );
+        // A P.S. with an offer makes the ending concrete.
+        let postscript = "Dear team,\n\nI rebuilt the ledger.\n\nThank you for your time and consideration. I look forward to hearing from you soon.\n\nBest,\nAna\n\nP.S. I can send the runbook I wrote for the cut-over.";
+        assert!(!fires("vague-closing", postscript));
+        // So does a question, under a bare-name signature.
+        let bare = "Dear team,\n\nI rebuilt the ledger.\n\nThank you for your consideration. I look forward to hearing from you soon.\n\nAna Ruiz\n\nPS: how do you test the cut-over today?";
+        assert!(!fires("vague-closing", bare));
     }
 }

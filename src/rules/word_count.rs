@@ -16,6 +16,12 @@ pub struct Bounds {
 pub struct WordCount {
     min: usize,
     max: usize,
+    /// Within this share outside a bound the count is a near miss: info.
+    near: f64,
+    /// How far over the maximum, as a multiple of it, costs the whole
+    /// penalty (4.0: a letter five times too long). Short of the minimum,
+    /// the cost grows to the whole penalty at no words at all.
+    over_full_at: f64,
     /// Bounds for the text under a heading, keyed by the heading's text
     /// (compared ignoring case): `"Day-one proposal" = { min = 100, max = 150 }`.
     #[serde(default)]
@@ -25,6 +31,33 @@ pub struct WordCount {
 impl WordCount {
     pub fn new(params: WordCount) -> Self {
         params
+    }
+
+    /// How far outside its bounds a count is (a share of the bound it
+    /// misses), and the share of the penalty that costs. The cost grows
+    /// with the square of the distance: a near miss costs a point or two,
+    /// a letter five times too long fails on its length alone.
+    fn cost(&self, words: usize, bounds: Bounds) -> (f64, f64) {
+        let words = words as f64;
+        let (min, max) = (bounds.min as f64, bounds.max as f64);
+        if words < min {
+            let distance = (min - words) / min;
+            (distance, distance.powi(2))
+        } else {
+            let distance = (words - max) / max.max(1.0);
+            (distance, (distance / self.over_full_at).powi(2))
+        }
+    }
+
+    /// A finding for a count outside its bounds: info when it is a near miss.
+    fn priced(&self, finding: Finding, words: usize, bounds: Bounds) -> Finding {
+        let (distance, strength) = self.cost(words, bounds);
+        let finding = finding.strength(strength);
+        if distance <= self.near {
+            finding.mild()
+        } else {
+            finding
+        }
     }
 }
 
@@ -46,22 +79,30 @@ impl Rule for WordCount {
     fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         let total = letter.word_count();
+        if total == 0 {
+            findings.push(
+                Finding::letter_wide(
+                    "the letter has no prose: nothing here for a hiring manager to read",
+                )
+                .help("write the letter: what you built, what broke, what got better"),
+            );
+            return findings;
+        }
         let letter_bounds = Bounds {
             min: self.min,
             max: self.max,
         };
         if let Some(by) = outside(total, letter_bounds) {
-            findings.push(
-                Finding::letter_wide(format!(
-                    "the letter has {total} words ({by}); aim for {}–{}",
-                    self.min, self.max
-                ))
-                .help(if total < self.min {
-                    "add the one system story the letter is missing: what you built, what broke, what got better"
-                } else {
-                    "cut to one system story; breadth belongs on the resume"
-                }),
-            );
+            let finding = Finding::letter_wide(format!(
+                "the letter has {total} words ({by}); aim for {}–{}",
+                self.min, self.max
+            ))
+            .help(if total < self.min {
+                "add the one system story the letter is missing: what you built, what broke, what got better"
+            } else {
+                "cut to one system story; breadth belongs on the resume"
+            });
+            findings.push(self.priced(finding, total, letter_bounds));
         }
         for section in &letter.sections {
             let Some(heading) = &section.heading else {
@@ -82,18 +123,17 @@ impl Rule for WordCount {
                 .sum();
             if let Some(by) = outside(words, bounds) {
                 let heading_block = &blocks[0];
-                findings.push(
-                    Finding::at(
-                        heading_block
-                            .prose
-                            .source_range(0..heading_block.text().len()),
-                        format!(
-                            "section \"{heading}\" has {words} words ({by}); aim for {}–{}",
-                            bounds.min, bounds.max
-                        ),
-                    )
-                    .label(format!("{words} words under this heading")),
-                );
+                let finding = Finding::at(
+                    heading_block
+                        .prose
+                        .source_range(0..heading_block.text().len()),
+                    format!(
+                        "section \"{heading}\" has {words} words ({by}); aim for {}–{}",
+                        bounds.min, bounds.max
+                    ),
+                )
+                .label(format!("{words} words under this heading"));
+                findings.push(self.priced(finding, words, bounds));
             }
         }
         findings
@@ -121,6 +161,23 @@ mod tests {
     }
 
     #[test]
+    fn the_cost_grows_with_the_distance() {
+        let cost = |n: usize| {
+            let findings = check("word-count", &words(n));
+            (findings[0].strength, findings[0].mild)
+        };
+        // Within 15% of a bound: a near miss, nearly free.
+        let (near, mild) = cost(440);
+        assert!(mild && near < 0.01);
+        let (short, mild) = cost(150);
+        assert!(!mild && short > 0.1);
+        // Five times too long costs the whole penalty; under, none at all does.
+        assert_eq!(cost(2000).0, 1.0);
+        assert!(cost(2000).0 > cost(800).0 && cost(800).0 > cost(500).0);
+        assert!(cost(20).0 > cost(150).0);
+    }
+
+    #[test]
     fn code_and_front_matter_do_not_count() {
         let text = format!(
             "+++\ncompany = \"A\"\n+++\n{}\n\n```\n{}\n```\n",
@@ -135,7 +192,7 @@ mod tests {
         use crate::letter::Letter;
         use crate::rules::Rule;
         let rule = super::WordCount::new(
-            toml::from_str("min = 1\nmax = 1000\nsections = { \"Day-one proposal\" = { min = 100, max = 150 } }").unwrap(),
+            toml::from_str("min = 1\nmax = 1000\nnear = 0.15\nover_full_at = 4.0\nsections = { \"Day-one proposal\" = { min = 100, max = 150 } }").unwrap(),
         );
         let text = format!("{}\n\n## Day-one proposal\n\n{}\n", words(10), words(20));
         let letter = Letter::parse(&text, false).unwrap();
