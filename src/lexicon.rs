@@ -1,5 +1,6 @@
 //! The shared word lists of `rules/lexicon/*.toml`: technologies,
-//! observability terms, engineering-role words, and the run's companies.
+//! engineering-role words, and the run's companies. Observability words
+//! live in `observability.rs`, with their senses.
 
 use crate::phrases::PhraseSet;
 use crate::text::Word;
@@ -150,29 +151,6 @@ impl Technologies {
     pub fn name(&self, tech: usize) -> &str {
         &self.names[tech].0
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TermFile {
-    terms: Vec<String>,
-    not_terms: Vec<String>,
-}
-
-/// The observability terms and the phrases that look like them but are not.
-pub fn observability_terms() -> (Vec<String>, Vec<String>) {
-    let file: TermFile = embedded!("rules/lexicon/observability");
-    (file.terms, file.not_terms)
-}
-
-static OBSERVABILITY: LazyLock<PhraseSet> = LazyLock::new(|| {
-    let (terms, not) = observability_terms();
-    PhraseSet::new(terms.into_iter().map(|t| (t, 0, false)), &not)
-});
-
-/// Logs, traces, dashboards, alerts, on-call, SLOs, postmortems and the tools for them.
-pub fn observability() -> &'static PhraseSet {
-    &OBSERVABILITY
 }
 
 #[derive(Deserialize)]

@@ -30,6 +30,7 @@ pub mod letter;
 pub mod lexicon;
 pub mod lint;
 pub mod metrics;
+pub mod observability;
 pub mod phrases;
 pub mod posting;
 pub mod report;

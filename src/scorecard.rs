@@ -3,8 +3,8 @@
 //! `rules/lexicon/signals.toml`.
 
 use crate::letter::Letter;
-use crate::lexicon;
 use crate::metrics::MetricKind;
+use crate::observability;
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -76,26 +76,26 @@ pub fn scan(letter: &Letter, engineering: bool) -> Vec<SignalResult> {
 
 /// The earliest place the letter shows the signal: a phrase or a metric.
 fn first_evidence(letter: &Letter, signal: &Signal) -> Option<usize> {
-    let shared = match signal.spec.lexicon.as_deref() {
-        Some("observability") => Some(lexicon::observability()),
+    let by_lexicon = match signal.spec.lexicon.as_deref() {
+        Some("observability") => observability::shared()
+            .first_in(letter)
+            .map(|(block, range)| letter.blocks[block].prose.source_offset(range.start)),
         Some(other) => panic!("signals.toml names an unknown lexicon `{other}`"),
         None => None,
     };
     let by_phrase = letter.blocks.iter().find_map(|block| {
         // Only the first match counts, so the scan stops there.
-        let own = block.find(&signal.phrases).next().map(|m| m.range.start);
-        let lex = shared
-            .and_then(|set| block.find(set).next())
-            .map(|m| m.range.start);
-        own.into_iter()
-            .chain(lex)
-            .min()
-            .map(|at| block.prose.source_offset(at))
+        let at = block.find(&signal.phrases).next()?.range.start;
+        Some(block.prose.source_offset(at))
     });
     let by_metric = letter
         .metrics
         .iter()
         .find(|m| signal.spec.metric_kinds.contains(&m.kind))
         .map(|m| m.span.start);
-    by_phrase.into_iter().chain(by_metric).min()
+    by_phrase
+        .into_iter()
+        .chain(by_lexicon)
+        .chain(by_metric)
+        .min()
 }
