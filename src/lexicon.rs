@@ -1,6 +1,6 @@
-//! The shared word lists of `rules/lexicon/*.toml`: technologies,
-//! engineering-role words, and the run's companies. Observability words
-//! live in `observability.rs`, with their senses.
+//! The shared word lists of `rules/lexicon/*.toml`: technologies and the
+//! run's companies. Observability words live in `observability.rs`, with
+//! their senses; role words in `letter/gate.rs`, with the engineering gate.
 
 use crate::phrases::PhraseSet;
 use crate::text::Word;
@@ -151,23 +151,6 @@ impl Technologies {
     pub fn name(&self, tech: usize) -> &str {
         &self.names[tech].0
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RoleFile {
-    engineering: Vec<String>,
-}
-
-static ENGINEERING_ROLE: LazyLock<PhraseSet> = LazyLock::new(|| {
-    let file: RoleFile = embedded!("rules/lexicon/roles");
-    PhraseSet::new(file.engineering.into_iter().map(|w| (w, 0, false)), &[])
-});
-
-/// Words that say a letter is for an engineering role even when it names
-/// no tool ("I am a software engineer passionate about clean code").
-pub fn engineering_role() -> &'static PhraseSet {
-    &ENGINEERING_ROLE
 }
 
 #[cfg(test)]
