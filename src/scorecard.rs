@@ -28,6 +28,10 @@ struct SignalSpec {
     lexicon: Option<String>,
     phrases: Vec<String>,
     hint: String,
+    /// The hint for a letter that is not an engineering application, when
+    /// `hint` speaks of systems: a nurse is not told about pipelines.
+    #[serde(default)]
+    general_hint: Option<String>,
 }
 
 struct Signal {
@@ -69,7 +73,10 @@ pub fn scan(letter: &Letter, engineering: bool) -> Vec<SignalResult> {
             id: signal.spec.id.clone(),
             name: signal.spec.name.clone(),
             at: first_evidence(letter, signal),
-            hint: signal.spec.hint.clone(),
+            hint: match &signal.spec.general_hint {
+                Some(general) if !engineering => general.clone(),
+                _ => signal.spec.hint.clone(),
+            },
         })
         .collect()
 }
@@ -98,4 +105,35 @@ fn first_evidence(letter: &Letter, signal: &Signal) -> Option<usize> {
         .chain(by_lexicon)
         .chain(by_metric)
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_general_letters_hints_never_speak_of_systems() {
+        let letter = Letter::parse("Dear Ms. Abe,\n\nI teach algebra.\n", false).unwrap();
+        let signals = scan(&letter, false);
+        assert_eq!(signals.len(), 5);
+        for signal in signals {
+            for word in [
+                "system", "incident", "database", "pipeline", "service", "p99",
+            ] {
+                assert!(
+                    !signal.hint.contains(word),
+                    "{}: {}",
+                    signal.id,
+                    signal.hint
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_engineering_letter_gets_the_engineering_hints() {
+        let letter = Letter::parse("Dear team,\n\nI built it.\n", false).unwrap();
+        let numbers = scan(&letter, true).into_iter().find(|s| s.id == "numbers");
+        assert!(numbers.unwrap().hint.contains("p99"));
+    }
 }
