@@ -461,8 +461,9 @@ mod tests {
 
     #[test]
     fn a_specific_because_clause_is_a_reason() {
-        // Seed 003's sample opening: stock words, but a reason about them.
-        let northstar = "I am excited to apply for the Senior Backend Engineer role at Northstar because your product depends on the kind of systems I like building: reliable workflow infrastructure where permissions, data correctness, and customer trust matter as much as raw feature speed.";
+        // The shape of seed 003's sample opening: stock words, a role, a
+        // one-word company and a reason about them.
+        let northstar = "I am excited to apply for the Staff Backend Engineer role at Northstar because your approvals product lives or dies on the audit trail I have spent two years building.";
         assert!(!fires(ID, &letter(northstar)));
         for opening in [
             "I am writing to apply for the Backend Engineer role because I am passionate about technology.",
