@@ -1,5 +1,6 @@
-//! The shared word lists of `rules/lexicon/*.toml`: technologies,
-//! observability terms, engineering-role words, and the run's companies.
+//! The shared word lists of `rules/lexicon/*.toml`: technologies and the
+//! run's companies. Observability words live in `observability.rs`, with
+//! their senses; role words in `letter/gate.rs`, with the engineering gate.
 
 use crate::phrases::PhraseSet;
 use crate::text::Word;
@@ -150,46 +151,6 @@ impl Technologies {
     pub fn name(&self, tech: usize) -> &str {
         &self.names[tech].0
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TermFile {
-    terms: Vec<String>,
-    not_terms: Vec<String>,
-}
-
-/// The observability terms and the phrases that look like them but are not.
-pub fn observability_terms() -> (Vec<String>, Vec<String>) {
-    let file: TermFile = embedded!("rules/lexicon/observability");
-    (file.terms, file.not_terms)
-}
-
-static OBSERVABILITY: LazyLock<PhraseSet> = LazyLock::new(|| {
-    let (terms, not) = observability_terms();
-    PhraseSet::new(terms.into_iter().map(|t| (t, 0, false)), &not)
-});
-
-/// Logs, traces, dashboards, alerts, on-call, SLOs, postmortems and the tools for them.
-pub fn observability() -> &'static PhraseSet {
-    &OBSERVABILITY
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RoleFile {
-    engineering: Vec<String>,
-}
-
-static ENGINEERING_ROLE: LazyLock<PhraseSet> = LazyLock::new(|| {
-    let file: RoleFile = embedded!("rules/lexicon/roles");
-    PhraseSet::new(file.engineering.into_iter().map(|w| (w, 0, false)), &[])
-});
-
-/// Words that say a letter is for an engineering role even when it names
-/// no tool ("I am a software engineer passionate about clean code").
-pub fn engineering_role() -> &'static PhraseSet {
-    &ENGINEERING_ROLE
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub mod letter;
 pub mod lexicon;
 pub mod lint;
 pub mod metrics;
+pub mod observability;
 mod ordered;
 pub mod phrases;
 pub mod posting;

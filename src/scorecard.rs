@@ -3,8 +3,8 @@
 //! `rules/lexicon/signals.toml`.
 
 use crate::letter::Letter;
-use crate::lexicon;
 use crate::metrics::MetricKind;
+use crate::observability;
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -28,6 +28,10 @@ struct SignalSpec {
     lexicon: Option<String>,
     phrases: Vec<String>,
     hint: String,
+    /// The hint for a letter that is not an engineering application, when
+    /// `hint` speaks of systems: a nurse is not told about pipelines.
+    #[serde(default)]
+    general_hint: Option<String>,
 }
 
 struct Signal {
@@ -69,33 +73,67 @@ pub fn scan(letter: &Letter, engineering: bool) -> Vec<SignalResult> {
             id: signal.spec.id.clone(),
             name: signal.spec.name.clone(),
             at: first_evidence(letter, signal),
-            hint: signal.spec.hint.clone(),
+            hint: match &signal.spec.general_hint {
+                Some(general) if !engineering => general.clone(),
+                _ => signal.spec.hint.clone(),
+            },
         })
         .collect()
 }
 
 /// The earliest place the letter shows the signal: a phrase or a metric.
 fn first_evidence(letter: &Letter, signal: &Signal) -> Option<usize> {
-    let shared = match signal.spec.lexicon.as_deref() {
-        Some("observability") => Some(lexicon::observability()),
+    let by_lexicon = match signal.spec.lexicon.as_deref() {
+        Some("observability") => observability::shared()
+            .first_in(letter)
+            .map(|(block, range)| letter.blocks[block].prose.source_offset(range.start)),
         Some(other) => panic!("signals.toml names an unknown lexicon `{other}`"),
         None => None,
     };
     let by_phrase = letter.blocks.iter().find_map(|block| {
         // Only the first match counts, so the scan stops there.
-        let own = block.find(&signal.phrases).next().map(|m| m.range.start);
-        let lex = shared
-            .and_then(|set| block.find(set).next())
-            .map(|m| m.range.start);
-        own.into_iter()
-            .chain(lex)
-            .min()
-            .map(|at| block.prose.source_offset(at))
+        let at = block.find(&signal.phrases).next()?.range.start;
+        Some(block.prose.source_offset(at))
     });
     let by_metric = letter
         .metrics
         .iter()
         .find(|m| signal.spec.metric_kinds.contains(&m.kind))
         .map(|m| m.span.start);
-    by_phrase.into_iter().chain(by_metric).min()
+    by_phrase
+        .into_iter()
+        .chain(by_lexicon)
+        .chain(by_metric)
+        .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_general_letters_hints_never_speak_of_systems() {
+        let letter = Letter::parse("Dear Ms. Abe,\n\nI teach algebra.\n", false).unwrap();
+        let signals = scan(&letter, false);
+        assert_eq!(signals.len(), 5);
+        for signal in signals {
+            for word in [
+                "system", "incident", "database", "pipeline", "service", "p99",
+            ] {
+                assert!(
+                    !signal.hint.contains(word),
+                    "{}: {}",
+                    signal.id,
+                    signal.hint
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_engineering_letter_gets_the_engineering_hints() {
+        let letter = Letter::parse("Dear team,\n\nI built it.\n", false).unwrap();
+        let numbers = scan(&letter, true).into_iter().find(|s| s.id == "numbers");
+        assert!(numbers.unwrap().hint.contains("p99"));
+    }
 }

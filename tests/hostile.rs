@@ -14,7 +14,8 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-const GOOD: &str = "Dear team,\n\nI built the ledger.\n";
+/// A letter that passes: these tests are about files, not prose.
+const GOOD: &str = include_str!("../examples/strong.md");
 
 /// A fresh folder holding `good.md`.
 fn folder(name: &str) -> TempFolder {

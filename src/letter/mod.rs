@@ -6,10 +6,12 @@
 
 mod anatomy;
 mod block;
+mod gate;
 mod markdown;
 mod plain;
 
 pub use block::{Block, BlockKind, Part};
+pub use gate::{role_titles, RoleTitle};
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::lexicon::{self, Mention};
@@ -185,14 +187,11 @@ impl<'s> Letter<'s> {
         self.front_matter.company()
     }
 
-    /// True when the letter reads as a software-engineering application:
-    /// it names a technology or an engineering role. The engineering rules
+    /// True when building software is the letter's subject (`gate.rs`):
+    /// its role, or a real share of its sentences. The engineering rules
     /// stay silent otherwise (a nurse is not told to mention OpenTelemetry).
     pub fn is_engineering(&self) -> bool {
-        let role = self.front_matter.role();
-        !self.technologies.is_empty()
-            || role.is_some_and(|role| lexicon::engineering_role().is_match(role))
-            || self.mentions(lexicon::engineering_role())
+        gate::is_engineering(&self.front_matter, &self.blocks, &self.technologies)
     }
 
     /// Whether any block uses a phrase of `set`: the question of every rule

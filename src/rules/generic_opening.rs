@@ -1,11 +1,12 @@
 use super::lazy_regex::LazyRegex;
 use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
-use crate::letter::{Block, Letter};
+use crate::letter::{role_titles, Block, BlockKind, Letter, Part};
 use crate::phrases::PhraseSet;
-use crate::text::{self, count_words};
+use crate::text::{self, count_words, Word};
 use regex::Regex;
 use serde::Deserialize;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 #[derive(Deserialize)]
@@ -25,6 +26,20 @@ pub struct Params {
     name_joiners: Vec<String>,
     /// A quotation of their posting or site at least this long is a reason.
     min_quote_words: usize,
+    /// A capitalised word after one of these is a company: "at Northstar".
+    company_cues: Vec<String>,
+    /// Verbs after which "to" leads to a place: "moved to Denver".
+    place_verbs: Vec<String>,
+    /// A salutation with one of these names a company: "Dear Northstar team".
+    team_words: Vec<String>,
+    /// Capitalised salutation words that are not a company: "Hiring".
+    not_companies: Vec<String>,
+    /// Titles made only of these name no role: "the right position".
+    not_titles: Vec<String>,
+    /// "because your product depends on…": a clause this long, about them.
+    because: Vec<String>,
+    theirs: Vec<String>,
+    min_because_words: usize,
 }
 
 pub struct GenericOpening {
@@ -34,6 +49,14 @@ pub struct GenericOpening {
     not_names: Vec<String>,
     name_joiners: Vec<String>,
     min_quote_words: usize,
+    company_cues: Vec<String>,
+    place_verbs: Vec<String>,
+    team_words: Vec<String>,
+    not_companies: Vec<String>,
+    not_titles: Vec<String>,
+    because: Vec<String>,
+    theirs: Vec<String>,
+    min_because_words: usize,
 }
 
 /// "Kestrel Pay's settlements team", "Lumenfold's docs": something of theirs.
@@ -77,6 +100,14 @@ impl GenericOpening {
             not_names: params.not_names,
             name_joiners: params.name_joiners,
             min_quote_words: params.min_quote_words,
+            company_cues: params.company_cues,
+            place_verbs: params.place_verbs,
+            team_words: params.team_words,
+            not_companies: params.not_companies,
+            not_titles: params.not_titles,
+            because: params.because,
+            theirs: params.theirs,
+            min_because_words: params.min_because_words,
         }
     }
 
@@ -199,11 +230,16 @@ impl Rule for GenericOpening {
             return Vec::new();
         };
         let text = block.text();
-        if self.has_reason(letter, index, text) {
+        let known = self.known_companies(letter);
+        if self.has_reason(letter, index, text) || self.gives_because(block, &known) {
             return Vec::new();
         }
         let stock = block.find(&self.stock).next();
-        let target = self.names_role(letter, text) || self.names_company(letter, index, block);
+        let target = self.names_role(letter, text)
+            || self.names_a_title(text)
+            || self.names_company(letter, index, block)
+            || self.names_known(block, &known)
+            || !self.cue_names(letter, index, block).is_empty();
         // A plain "I'm applying for the X role at Y." is not generic.
         if stock.is_none() && target {
             return Vec::new();
@@ -221,6 +257,129 @@ impl Rule for GenericOpening {
             ),
         };
         vec![Finding::at(block.prose.source_range(range), message).label(label)]
+    }
+}
+
+/// Companies known from outside the opening, and companies named in it
+/// after "at", "join", "with" or "to": a one-word company ("Northstar") is
+/// not a run of capitalised words, so the name heuristic misses it.
+impl GenericOpening {
+    /// The company's word as the salutation ("Dear Northstar team"), a
+    /// heading or a line before the salutation ("Application to Northstar")
+    /// names it.
+    fn known_companies(&self, letter: &Letter) -> Vec<String> {
+        let mut known = Vec::new();
+        for (index, block) in letter.blocks.iter().enumerate() {
+            match block.part {
+                Part::Salutation => known.extend(self.team_in_salutation(block.text())),
+                Part::Header => {}
+                _ if block.kind == BlockKind::Heading => {}
+                _ => continue,
+            }
+            for range in self.cue_names(letter, index, block) {
+                known.push(block.text()[range].to_string());
+            }
+        }
+        known
+    }
+
+    /// "Dear Northstar team" → "Northstar"; "Dear Ms. Feld" → nothing.
+    fn team_in_salutation(&self, text: &str) -> Option<String> {
+        let words = text::words(text);
+        let is = |w: &Word, list: &[String]| {
+            list.iter()
+                .any(|l| l.eq_ignore_ascii_case(&text[w.start..w.end]))
+        };
+        let team = words.iter().position(|w| is(w, &self.team_words))?;
+        words[1.min(team)..team]
+            .iter()
+            .map(|w| &text[w.start..w.end])
+            .find(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !self.not_companies.iter().any(|n| n.eq_ignore_ascii_case(w))
+            })
+            .map(String::from)
+    }
+
+    /// Whether the block names a known company, as written.
+    fn names_known(&self, block: &Block, known: &[String]) -> bool {
+        let text = block.text();
+        block
+            .words()
+            .iter()
+            .any(|w| known.iter().any(|k| *k == text[w.start..w.end]))
+    }
+
+    /// Capitalised words right after a company cue ("at Northstar", "join
+    /// Copperleaf"), never a technology ("with Python"), a month, "I", a
+    /// slot ("at [Company]") or a place one moved to ("moved to Denver").
+    fn cue_names(&self, letter: &Letter, index: usize, block: &Block) -> Vec<Range<usize>> {
+        let text = block.text();
+        let words = block.words();
+        let tech = letter.technologies_in(index);
+        let is = |w: &Word, list: &[String]| {
+            list.iter()
+                .any(|l| l.eq_ignore_ascii_case(&text[w.start..w.end]))
+        };
+        let tight = |a: &Word, b: &Word| text[a.end..b.start].chars().all(char::is_whitespace);
+        let mut found = Vec::new();
+        for i in 1..words.len() {
+            let (cue, name) = (&words[i - 1], &words[i]);
+            let word = &text[name.start..name.end];
+            let placed =
+                i >= 2 && is(&words[i - 2], &self.place_verbs) && tight(&words[i - 2], cue);
+            let capitalised = word.starts_with(char::is_uppercase) && word != "I";
+            if is(cue, &self.company_cues)
+                && tight(cue, name)
+                && capitalised
+                && !placed
+                && !is(name, &self.not_names)
+                && !is(name, &self.not_companies)
+                && !tech
+                    .iter()
+                    .any(|t| t.prose.start < name.end && name.start < t.prose.end)
+            {
+                found.push(name.start..name.end);
+            }
+        }
+        found
+    }
+
+    /// "the role of Data Analyst", "the investigative reporter position":
+    /// any title that is more than "the right position".
+    fn names_a_title(&self, text: &str) -> bool {
+        role_titles(text).into_iter().any(|role| {
+            let title = &text[role.title];
+            text::words(title).iter().any(|w| {
+                let word = &title[w.start..w.end];
+                !self.not_titles.iter().any(|n| n.eq_ignore_ascii_case(word))
+            })
+        })
+    }
+
+    /// A specific "because…" clause: long enough to say something, about
+    /// them ("because your product depends on…"), and not stock ("because
+    /// I am passionate about technology").
+    fn gives_because(&self, block: &Block, known: &[String]) -> bool {
+        let text = block.text();
+        let words = block.words();
+        let is = |w: &Word, list: &[String]| {
+            list.iter()
+                .any(|l| l.eq_ignore_ascii_case(&text[w.start..w.end]))
+        };
+        block.sentences.iter().any(|sentence| {
+            let from = words.partition_point(|w| w.start < sentence.start);
+            let to = words.partition_point(|w| w.start < sentence.end);
+            let Some(at) = words[from..to].iter().position(|w| is(w, &self.because)) else {
+                return false;
+            };
+            let clause = &words[from + at + 1..to];
+            let about_them = clause
+                .iter()
+                .any(|w| is(w, &self.theirs) || known.iter().any(|k| *k == text[w.start..w.end]));
+            let rest = clause.first().map_or("", |w| &text[w.start..sentence.end]);
+            clause.len() >= self.min_because_words && about_them && !self.stock.is_match(rest)
+        })
     }
 }
 
@@ -296,6 +455,47 @@ mod tests {
             "Last March I moved to Denver. I would like to be considered.",
             "I write Go and Spring Boot. I would like to be considered.",
             "I would like to join [Company Name]. I would like to be considered.",
+        ] {
+            assert!(fires(ID, &letter(opening)), "{opening}");
+        }
+    }
+
+    #[test]
+    fn a_specific_because_clause_is_a_reason() {
+        // The shape of seed 003's sample opening: stock words, a role, a
+        // one-word company and a reason about them.
+        let northstar = "I am excited to apply for the Staff Backend Engineer role at Northstar because your approvals product lives or dies on the audit trail I have spent two years building.";
+        assert!(!fires(ID, &letter(northstar)));
+        for opening in [
+            "I am writing to apply for the Backend Engineer role because I am passionate about technology.",
+            "I am writing to apply for the Backend Engineer role because you are hiring.",
+            "I am writing to apply for the position because it would be the next step in my career at your company.",
+        ] {
+            assert!(fires(ID, &letter(opening)), "{opening}");
+        }
+    }
+
+    #[test]
+    fn a_one_word_company_counts() {
+        for opening in [
+            "I want to join Northstar and work on its approval system.",
+            "I'd like to build payment tools at Tollgate.",
+            "I would like to be considered for the role of Data Wrangler.",
+            "I am applying for the investigative reporter position.",
+        ] {
+            assert!(!fires(ID, &letter(opening)), "{opening}");
+        }
+        let text = "Dear Northstar team,\n\nI want to build payments somewhere that cares, and Northstar does.\n\nBest,\nAna";
+        assert!(!fires(ID, text));
+        let text = "# Application to Northstar\n\nDear Mr. Abe,\n\nI want to build payments somewhere that cares, and Northstar does.\n\nBest,\nAna";
+        assert!(!fires(ID, text));
+        // A person in the salutation is not a company.
+        let text = "Dear Ms. Okafor,\n\nI want to build payments somewhere that cares, and Okafor knows it.\n\nBest,\nAna";
+        assert!(fires(ID, text));
+        for opening in [
+            "I would like to be considered for the right position. I enjoy computers.",
+            "I moved to Portland last year. I would like to be considered.",
+            "I work with Kubernetes. I would like to be considered.",
         ] {
             assert!(fires(ID, &letter(opening)), "{opening}");
         }

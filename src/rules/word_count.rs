@@ -98,9 +98,9 @@ impl Rule for WordCount {
                 self.min, self.max
             ))
             .help(if total < self.min {
-                "add the one system story the letter is missing: what you built, what broke, what got better"
+                "add the one story the letter is missing: what you did, what went wrong, what got better"
             } else {
-                "cut to one system story; breadth belongs on the resume"
+                "cut to one story; breadth belongs on the resume"
             });
             findings.push(self.priced(finding, total, letter_bounds));
         }
