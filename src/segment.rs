@@ -134,10 +134,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let range = start + lead..start + lead + trimmed.len();
+        // A period with a letter or digit straight after it is inside a
+        // name (".NET", "ASP.NET"), never the end of a sentence, which
+        // UAX #29 makes of " .NET".
+        let inside_name = text[..start].ends_with('.') && s.starts_with(char::is_alphanumeric);
         match out.last_mut() {
             // UAX #29 ends a sentence after "Ms." or "e.g."; join those back
             // so "Dear Ms. Okonkwo" stays one sentence.
-            Some(last) if ends_with_abbreviation(&text[last.clone()]) => last.end = range.end,
+            Some(last)
+                if (inside_name && last.end == start)
+                    || ends_with_abbreviation(&text[last.clone()]) =>
+            {
+                last.end = range.end
+            }
             _ => out.push(range),
         }
     }
@@ -221,5 +230,19 @@ mod tests {
         assert_eq!(sentences("We ship. Dr. Ito agreed.").len(), 2);
         // "Rms." is not "ms.": the abbreviation must stand alone.
         assert_eq!(sentences("We cut Rms. Then we left.").len(), 2);
+    }
+
+    #[test]
+    fn a_period_inside_a_name_ends_no_sentence() {
+        // UAX #29 breaks before "NET": the join is ours.
+        assert_eq!(sentence_pieces("I use .NET now.").len(), 2);
+        for text in [
+            "I moved the service to .NET last year.",
+            "I write C# and .NET, ASP.NET Core, Node.js and Vue.js daily.",
+            "Our stack: .NET 8 on Linux.",
+        ] {
+            assert_eq!(sentences(text), vec![0..text.len()], "{text:?}");
+        }
+        assert_eq!(sentences("We shipped .NET. Then Go.").len(), 2);
     }
 }

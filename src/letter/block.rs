@@ -49,6 +49,8 @@ pub struct Block {
     /// A one-line paragraph in bold or italics ("**Why Northstar**"): a
     /// sub-heading, not a paragraph of the letter.
     pub subheading: bool,
+    /// `Label: a, b, c` lines, one sentence each: a list, one item a line.
+    pub label_lines: bool,
     /// Found once, when the block is made: every phrase set scans every block.
     words: Vec<Word>,
     word_count: usize,
@@ -58,8 +60,10 @@ impl Block {
     /// A body block; its sentences and words are found here, once.
     pub(crate) fn new(kind: BlockKind, range: Range<usize>, prose: Prose) -> Block {
         let text = &prose.text;
+        let lines = label_lines(&prose);
         Block {
-            sentences: label_lines(&prose).unwrap_or_else(|| segment::sentences(text)),
+            label_lines: lines.is_some(),
+            sentences: lines.unwrap_or_else(|| segment::sentences(text)),
             words: text::words(text),
             word_count: count_words(text),
             kind,

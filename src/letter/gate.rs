@@ -79,7 +79,7 @@ pub(super) fn is_engineering(
     if front_matter.profile().is_some() {
         return true;
     }
-    if let Some(verdict) = front_matter.role().and_then(role_verdict) {
+    if let Some(verdict) = front_matter.role().and_then(applied_verdict) {
         return verdict;
     }
     if let Some(verdict) = opening_verdict(blocks) {
@@ -100,6 +100,16 @@ fn role_verdict(title: &str) -> Option<bool> {
     }
 }
 
+/// The role a letter applies for says more than a past one: a title with
+/// no software word and no engineering noun ("the Senior Accountant role",
+/// "Marketing Manager") is another trade's.
+fn applied_verdict(title: &str) -> Option<bool> {
+    role_verdict(title).or_else(|| {
+        let other_trade = !GATE.software.is_match(title) && !GATE.role_nouns.is_match(title);
+        other_trade.then_some(false)
+    })
+}
+
 /// The roles named before the body and in its first paragraph: a
 /// software role anywhere there decides yes ("after ten years as a civil
 /// engineer, I'm applying for the Backend Developer role").
@@ -110,7 +120,19 @@ fn opening_verdict(blocks: &[Block]) -> Option<bool> {
     let mut verdict = None;
     for block in &blocks[..=first_paragraph] {
         for role in role_titles(block.text()) {
-            match role_verdict(&block.text()[role.phrase]) {
+            // "the X role" is the one applied for; "as a X" may be a past
+            // one, and "the Django app opening a connection" none at all.
+            let role_word = block.text()[role.title.end..role.phrase.end].trim();
+            let applied = ["role", "position"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(role_word));
+            let title = &block.text()[role.title.clone()];
+            let said = if applied {
+                applied_verdict(title)
+            } else {
+                role_verdict(title)
+            };
+            match said {
                 Some(true) => return Some(true),
                 Some(false) => verdict = Some(false),
                 None => {}
@@ -267,6 +289,14 @@ mod tests {
         ));
         assert!(!engineering(
             "+++\nrole = \"Civil Engineer\"\n+++\nDear team,\n\nI drew roads in AutoCAD and wrote Python scripts.\n"
+        ));
+        // Another trade's role applied for, however many tools the letter names.
+        assert!(!engineering(
+            "Dear team,\n\nI am applying for the Senior Accountant role. I wrote SQL against SAP.\n\nI built Power BI reports in Excel.\n\nBest,\nAna"
+        ));
+        // A past trade does not decide; the story does.
+        assert!(engineering(
+            "Dear team,\n\nAfter ten years as a teacher, I write Python services on Kubernetes.\n\nBest,\nAna"
         ));
     }
 

@@ -1,19 +1,40 @@
+//! Technologies listed as an inventory. A stretch of text (a sentence, a
+//! table, a bullet item) is read as pieces between list separators; a
+//! list is a run of pieces that are each a technology, a name the lexicon
+//! lacks (short, capitalised or with digits), a label ("Databases:") or a
+//! joining word. Any other word ends the list: names inside a story are
+//! joined by verbs and objects, so they never form one.
+
+mod lists;
+
 use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
-use crate::letter::{BlockKind, Letter};
+use crate::letter::{Block, BlockKind, Letter, Part};
 use crate::lexicon::Mention;
+use lists::{List, Name, Shapes};
 use serde::Deserialize;
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StackSoup {
-    /// Distinct names separated only by commas, "and", "or", slashes…
+    /// Names in one list that make it an inventory.
     min_run: usize,
+    /// Known technologies a list needs before names the lexicon lacks
+    /// count in it; those may be at most as many as the known ones.
+    min_known: usize,
     /// Distinct names in one sentence, however they are joined.
     max_per_sentence: usize,
-    /// Words that may stand between two names of an inventory.
+    /// Words that may stand between two names of a list.
     joiners: Vec<String>,
+    /// Capitalised words that are never part of a name ("I", "The").
+    not_names: Vec<String>,
+    /// Most words in one name the lexicon lacks.
+    max_name_words: usize,
+    /// Most words in a label before a colon, a table cell's edge or a
+    /// parenthesis ("Cloud and infrastructure:").
+    max_label_words: usize,
 }
 
 impl StackSoup {
@@ -21,20 +42,26 @@ impl StackSoup {
         params
     }
 
-    /// True when only punctuation and joining words lie between two names.
-    fn only_joiners(&self, gap: &str) -> bool {
-        gap.split(|c: char| c.is_whitespace() || ",;/&+()·|".contains(c))
-            .filter(|w| !w.is_empty())
-            .all(|w| self.joiners.iter().any(|j| j.eq_ignore_ascii_case(w)))
+    /// Reads `text` (with the technologies in it, in order) into lists.
+    fn read(&self, text: &str, names: &[Name]) -> lists::Reading {
+        Shapes {
+            joiners: &self.joiners,
+            not_names: &self.not_names,
+            max_name_words: self.max_name_words,
+            max_label_words: self.max_label_words,
+        }
+        .read(text, names)
     }
-}
 
-fn distinct(mentions: &[&Mention]) -> usize {
-    mentions
-        .iter()
-        .map(|m| m.tech)
-        .collect::<BTreeSet<_>>()
-        .len()
+    /// A list of `min_run` known names, or one that enough known names
+    /// anchor; names glued to the story after it do not count toward it.
+    fn is_inventory(&self, list: &List) -> bool {
+        let known = list.known.len();
+        known >= self.min_run
+            || (known >= self.min_known
+                && list.size() - list.edge >= self.min_run
+                && list.unknown <= known)
+    }
 }
 
 /// `n` as a message spells it: "four technologies", "12 technologies".
@@ -48,106 +75,195 @@ fn spelled_out(n: usize) -> String {
 impl Rule for StackSoup {
     fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
-        // Sentence by sentence: runs of names joined only by separators.
-        for (block, names) in letter.technologies_by_sentence() {
-            let mut runs: Vec<Vec<&Mention>> = Vec::new();
-            for m in &names {
-                match runs.last_mut() {
-                    Some(run)
-                        if self.only_joiners(
-                            &block.text()[run.last().expect("non-empty").prose.end..m.prose.start],
-                        ) =>
-                    {
-                        run.push(m)
-                    }
-                    _ => runs.push(vec![m]),
-                }
+        let covered = self.bare_blocks(letter, &mut findings);
+        let mut metrics = letter.metrics.iter().peekable();
+        for (index, block) in letter.blocks.iter().enumerate() {
+            let mentions = letter.technologies_in(index);
+            if covered[index] || mentions.is_empty() {
+                continue;
             }
+            if block.kind == BlockKind::Table {
+                // A table's prose loses its cell edges: read its source.
+                let names = names_in(mentions, block.range.start, |m| &m.span);
+                let reading = self.read(&letter.source[block.range.clone()], &names);
+                for list in reading.lists.iter().filter(|l| self.is_inventory(l)) {
+                    let range = list.range.clone().expect("a list has items");
+                    findings.push(inventory(
+                        block.range.start + range.start..block.range.start + range.end,
+                        list,
+                        "listed in a table",
+                        "a skills section, not a story",
+                    ));
+                }
+                continue;
+            }
+            let in_block: Vec<_> = std::iter::from_fn(|| metrics.next_if(|m| m.block <= index))
+                .filter(|m| m.block == index)
+                .collect();
+            self.read_sentences(block, mentions, &in_block, &mut findings);
+        }
+        findings.sort_by_key(|f| f.span.as_ref().map(|s| s.start));
+        findings
+    }
+}
+
+impl StackSoup {
+    /// Sentence by sentence: lists, then six names crammed in however they
+    /// are joined, unless the sentence reports a measured outcome (a story
+    /// tying its tools to what they achieved).
+    fn read_sentences(
+        &self,
+        block: &Block,
+        mentions: &[Mention],
+        metrics: &[&crate::metrics::Metric],
+        findings: &mut Vec<Finding>,
+    ) {
+        // Label lines are read as one list: "Languages: Go, Rust" over
+        // "Databases: Postgres, Redis" names four.
+        let whole = 0..block.text().len();
+        let sentences = if block.label_lines {
+            std::slice::from_ref(&whole)
+        } else {
+            &block.sentences[..]
+        };
+        let mut next = 0;
+        for sentence in sentences {
+            while mentions
+                .get(next)
+                .is_some_and(|m| m.prose.start < sentence.start)
+            {
+                next += 1;
+            }
+            let inside: Vec<&Mention> = mentions[next..]
+                .iter()
+                .take_while(|m| m.prose.end <= sentence.end)
+                .collect();
+            if inside.is_empty() {
+                continue;
+            }
+            let names = names_in(inside.iter().copied(), sentence.start, |m| &m.prose);
+            let reading = self.read(block.sentence_text(sentence), &names);
+            let source = |r: Range<usize>| {
+                block
+                    .prose
+                    .source_range(sentence.start + r.start..sentence.start + r.end)
+            };
             let mut reported = false;
-            for run in runs.iter().filter(|r| distinct(r) >= self.min_run) {
-                let span = run[0].span.start..run[run.len() - 1].span.end;
-                findings.push(
-                    Finding::at(
-                        span,
-                        format!(
-                            "{} technologies listed as an inventory",
-                            spelled_out(distinct(run))
-                        ),
-                    )
-                    .label("a list, not a story"),
-                );
+            for list in reading.lists.iter().filter(|l| self.is_inventory(l)) {
+                let range = source(list.range.clone().expect("a list has items"));
+                findings.push(inventory(
+                    range,
+                    list,
+                    "listed as an inventory",
+                    "a list, not a story",
+                ));
                 reported = true;
             }
-            // A user may set a threshold to 0: a sentence without names
-            // is still no inventory (and has no span to point at).
-            if !reported && !names.is_empty() && distinct(&names) >= self.max_per_sentence {
-                let span = names[0].span.start..names[names.len() - 1].span.end;
+            let distinct: BTreeSet<usize> = inside.iter().map(|m| m.tech).collect();
+            let span = source(0..sentence.len());
+            let story = metrics
+                .iter()
+                .any(|m| span.start <= m.span.start && m.span.end <= span.end);
+            if !reported && !story && distinct.len() >= self.max_per_sentence {
+                let span = inside[0].span.start..inside[inside.len() - 1].span.end;
                 findings.push(
                     Finding::at(
                         span,
                         format!(
                             "{} technologies named in one sentence",
-                            spelled_out(distinct(&names))
+                            spelled_out(distinct.len())
                         ),
                     )
                     .label("an inventory, however it is joined"),
                 );
             }
         }
-        // Bullet lists whose items are nothing but names.
+    }
+
+    /// Runs of two or more blocks that are nothing but lists: items of one
+    /// bullet list, or consecutive body paragraphs such as "Languages: Go,
+    /// Rust" lines. Says, for each block, whether a run it reported holds it.
+    fn bare_blocks(&self, letter: &Letter, findings: &mut Vec<Finding>) -> Vec<bool> {
+        let mut covered = vec![false; letter.blocks.len()];
         let mut run: Vec<usize> = Vec::new();
-        let mut flush = |run: &mut Vec<usize>| {
-            let names: Vec<&Mention> = run
-                .iter()
-                .flat_map(|&block| letter.technologies_in(block))
-                .collect();
-            if !names.is_empty() && distinct(&names) >= self.min_run {
-                let span = names[0].span.start..names[names.len() - 1].span.end;
-                findings.push(
-                    Finding::at(
-                        span,
-                        format!(
-                            "{} technologies listed as bare bullet items",
-                            spelled_out(distinct(&names))
-                        ),
+        let mut merged = List::default();
+        let mut key = None;
+        let mut flush = |run: &mut Vec<usize>, merged: &mut List, covered: &mut Vec<bool>| {
+            let list = std::mem::take(merged);
+            if run.len() >= 2 && self.is_inventory(&list) {
+                let range = list.range.clone().expect("a list has items");
+                let bullets = matches!(letter.blocks[run[0]].kind, BlockKind::ListItem { .. });
+                let (what, label) = if bullets {
+                    (
+                        "listed as bare bullet items",
+                        "a skills section, not a story",
                     )
-                    .label("a skills section, not a story"),
-                );
+                } else {
+                    ("listed as an inventory", "a skills section, not a story")
+                };
+                findings.push(inventory(range, &list, what, label));
+                for &block in run.iter() {
+                    covered[block] = true;
+                }
             }
             run.clear();
         };
-        let mut current_list = None;
         for (index, block) in letter.blocks.iter().enumerate() {
-            let BlockKind::ListItem { list, .. } = block.kind else {
-                flush(&mut run);
-                current_list = None;
-                continue;
+            let this_key = match block.kind {
+                BlockKind::ListItem { list, .. } => Some(Some(list)),
+                BlockKind::Paragraph if block.part == Part::Body => Some(None),
+                _ => None,
             };
-            let names = letter.technologies_in(index);
-            // The item's text with each name replaced by a space, built from
-            // the gaps between names in one pass.
-            let text = block.text();
-            let mut rest = String::with_capacity(text.len());
-            let mut at = 0;
-            for m in names {
-                rest.push_str(&text[at..m.prose.start]);
-                rest.push(' ');
-                at = m.prose.end;
+            let mentions = letter.technologies_in(index);
+            let reading = this_key.map(|_| {
+                let names = names_in(mentions, 0, |m| &m.prose);
+                self.read(block.text(), &names)
+            });
+            // A paragraph joins a run only with a technology of its own.
+            let bare = reading.as_ref().is_some_and(|r| r.bare)
+                && (this_key != Some(None) || !mentions.is_empty());
+            if !bare || this_key != key {
+                flush(&mut run, &mut merged, &mut covered);
             }
-            rest.push_str(&text[at..]);
-            let bare = !names.is_empty() && self.only_joiners(&rest);
-            if !bare || current_list != Some(list) {
-                flush(&mut run);
-            }
-            current_list = Some(list);
-            if bare {
+            key = this_key;
+            if let (true, Some(mut reading)) = (bare, reading) {
+                let mut list = reading.lists.pop().expect("a bare block is one list");
+                list.range = list.range.map(|r| block.prose.source_range(r));
+                merged.merge(list);
                 run.push(index);
             }
         }
-        flush(&mut run);
-        findings.sort_by_key(|f| f.span.as_ref().map(|s| s.start));
-        findings
+        flush(&mut run, &mut merged, &mut covered);
+        covered
     }
+}
+
+/// The mentions as names in a text that starts at `offset` of the range
+/// `range` picks (prose or source).
+fn names_in<'m>(
+    mentions: impl IntoIterator<Item = &'m Mention>,
+    offset: usize,
+    range: impl Fn(&Mention) -> &Range<usize>,
+) -> Vec<Name> {
+    mentions
+        .into_iter()
+        .map(|m| {
+            let r = range(m);
+            Name {
+                range: r.start - offset..r.end - offset,
+                tech: m.tech,
+            }
+        })
+        .collect()
+}
+
+/// The finding for one list, counting every name in it.
+fn inventory(span: Range<usize>, list: &List, what: &str, label: &str) -> Finding {
+    Finding::at(
+        span,
+        format!("{} technologies {what}", spelled_out(list.size())),
+    )
+    .label(label)
 }
 
 #[cfg(test)]
@@ -197,6 +313,58 @@ mod tests {
         );
         let story = "- Built a quoting API on Java and Postgres at 120 ms p99.\n- Moved Kafka consumers to Go.\n- Ran Redis.\n";
         assert!(!fires("stack-soup", story));
+    }
+
+    #[test]
+    fn list_shapes() {
+        for (text, message) in [
+            (
+                "I know databases (PostgreSQL, MySQL, Redis), clouds (AWS, GCP) well.",
+                "five technologies listed as an inventory",
+            ),
+            ("We ran on AWS (EC2, S3, Lambda, RDS).", "five technologies listed as an inventory"),
+            (
+                "Languages: Go, Rust\nDatabases: Postgres, Redis",
+                "four technologies listed as an inventory",
+            ),
+            (
+                "| Area | Tools |\n|---|---|\n| Languages | Go, Rust |\n| Data | Postgres, Redis |\n",
+                "four technologies listed in a table",
+            ),
+            (
+                "- Languages: Go, Rust\n- Data: Postgres, Redis\n",
+                "four technologies listed as bare bullet items",
+            ),
+        ] {
+            let found = check("stack-soup", text);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(found[0].message, message, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_names_count_once_known_names_anchor_the_list() {
+        let text = "I work with Python, Frobnicate, Go, Quillmesh, Redis and Kafka.";
+        assert_eq!(
+            check("stack-soup", text)[0].message,
+            "six technologies listed as an inventory"
+        );
+        assert!(!fires(
+            "stack-soup",
+            "I sold to Acme, Globex, Initech and Hooli with Go."
+        ));
+        // A name glued to the story after the list is counted, but does
+        // not make three names four.
+        assert!(!fires(
+            "stack-soup",
+            "I write Go, Postgres and Redis, Monday to Friday."
+        ));
+    }
+
+    #[test]
+    fn a_sentence_with_measured_outcomes_is_a_story() {
+        let text = "I moved search from Solr to Elasticsearch to cut p99 from 900 ms to 120 ms, put Redis before Postgres, and replaced cron with Airflow and Kafka.";
+        assert!(!fires("stack-soup", text));
     }
 
     #[test]
