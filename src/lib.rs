@@ -25,6 +25,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod embedded;
 pub mod explain;
+pub mod forms;
 pub mod front_matter;
 pub mod letter;
 pub mod lexicon;
