@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::Level;
+use crate::forms::alternatives;
 use crate::rules::{doc, docs};
 use owo_colors::OwoColorize;
 use std::fmt::Write;
@@ -30,6 +31,9 @@ pub fn explain(id: &str, color: bool) -> String {
         }
     );
     let _ = writeln!(out, "{}\n{}\n", heading("Why is this bad?"), doc.why.trim());
+    if let Some(families) = families(&doc.params) {
+        let _ = writeln!(out, "{}\n{families}", heading("Families"));
+    }
     let _ = writeln!(out, "{}", heading("Advice it stands on"));
     for advice in &doc.advice {
         let _ = writeln!(out, "  - {advice}");
@@ -70,7 +74,21 @@ pub fn explain(id: &str, color: bool) -> String {
         doc.level.as_str()
     );
     for (key, value) in &doc.params {
-        let _ = writeln!(out, "    {key} = {value}");
+        match value
+            .as_array()
+            .filter(|a| key == "families" && !a.is_empty())
+        {
+            Some(list) => {
+                let n = list.len();
+                let _ = writeln!(
+                    out,
+                    "    {key} = [ … ]  # the {n} families above, in rules/{id}.toml"
+                );
+            }
+            None => {
+                let _ = writeln!(out, "    {key} = {value}");
+            }
+        }
     }
     let _ = writeln!(
         out,
@@ -79,6 +97,26 @@ pub fn explain(id: &str, color: bool) -> String {
          <!-- letterlint-disable {id} --> … <!-- letterlint-enable {id} --> around a passage."
     );
     out
+}
+
+/// A rule whose phrases come in families (`[[params.families]]`, each with
+/// a `name`, a `doc` and lists of `phrases`, `nouns` and `verbs`): each
+/// family with the first two entries of each list as examples.
+fn families(params: &toml::Table) -> Option<String> {
+    let mut out = String::new();
+    for family in params.get("families")?.as_array()? {
+        let name = family.get("name")?.as_str()?;
+        let doc = family.get("doc")?.as_str()?;
+        let examples: Vec<String> = ["phrases", "nouns", "verbs"]
+            .iter()
+            .filter_map(|list| family.get(list)?.as_array())
+            .flat_map(|list| list.iter().take(2))
+            .filter_map(|entry| alternatives(entry.as_str()?).into_iter().next())
+            .map(|example| format!("\"{example}\""))
+            .collect();
+        let _ = writeln!(out, "  - {name}: {doc}\n      {}, …", examples.join(", "));
+    }
+    Some(out)
 }
 
 /// Every rule the configuration knows, built-in and custom, with the level

@@ -26,6 +26,7 @@ pub mod config_choice;
 pub mod diagnostic;
 pub mod embedded;
 pub mod explain;
+pub mod forms;
 pub mod front_matter;
 pub mod inputs;
 pub mod letter;

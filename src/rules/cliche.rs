@@ -1,44 +1,165 @@
-use super::rule::{word_list, Context, Rule};
+use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
-use crate::letter::Letter;
+use crate::forms::{alternatives, forms, Inflect};
+use crate::letter::{Block, Letter};
 use crate::phrases::PhraseSet;
+use crate::text::is_word_char;
 use serde::Deserialize;
+use std::collections::HashSet;
+use std::ops::Range;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {
-    phrases: Vec<String>,
+    /// The built-in phrases, by family; `rules/cliche.toml` says how each
+    /// kind of entry takes its forms.
+    families: Vec<Family>,
     #[serde(default)]
     extra: Vec<String>,
     #[serde(default)]
     allow: Vec<String>,
 }
 
+/// Stock phrases of one kind ("trait claims"), which a finding names.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Family {
+    name: String,
+    /// Why the family is empty talk: the finding's label and `--explain`.
+    doc: String,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    /// Literal and technical senses: a match that shares a word with one is
+    /// not a cliché ("a strong candidate model", "gave 100% of traffic").
+    #[serde(default)]
+    not: Vec<String>,
+}
+
+impl Family {
+    fn entries(&self) -> impl Iterator<Item = (&str, Inflect)> {
+        [
+            (&self.phrases, Inflect::AsWritten),
+            (&self.nouns, Inflect::Noun),
+            (&self.verbs, Inflect::Verb),
+        ]
+        .into_iter()
+        .flat_map(|(list, inflect)| list.iter().map(move |e| (e.as_str(), inflect)))
+    }
+}
+
 pub struct Cliche {
     phrases: PhraseSet,
+    /// Every family's `not`: context that makes a phrase literal.
+    guards: PhraseSet,
+    /// Each family's name and doc, by the id its phrases carry.
+    families: Vec<(String, String)>,
 }
 
 impl Cliche {
     pub fn new(params: Params) -> Self {
-        let phrases = word_list(&params.phrases, &params.extra, &params.allow);
+        // An allowed phrase takes every form of the entry that says it.
+        let allowed: HashSet<String> = params
+            .allow
+            .iter()
+            .flat_map(|a| forms(a, Inflect::AsWritten))
+            .map(|f| f.to_ascii_lowercase())
+            .collect();
+        let is_allowed = |f: &String| allowed.contains(&f.to_ascii_lowercase());
+        let mut patterns = Vec::new();
+        let mut guards = Vec::new();
+        let mut families = Vec::new();
+        let own = Family {
+            name: "your list".into(),
+            doc: "a phrase on your own list".into(),
+            phrases: params.extra,
+            nouns: Vec::new(),
+            verbs: Vec::new(),
+            not: Vec::new(),
+        };
+        for family in params.families.into_iter().chain([own]) {
+            let id = families.len();
+            for (entry, inflect) in family.entries() {
+                for phrase in alternatives(entry) {
+                    if !allowed.is_empty()
+                        && forms(&phrase, Inflect::AsWritten).iter().any(is_allowed)
+                    {
+                        continue;
+                    }
+                    let kept = forms(&phrase, inflect)
+                        .into_iter()
+                        .filter(|f| !is_allowed(f));
+                    patterns.extend(kept.map(|f| (f, id, false)));
+                }
+            }
+            let literal = family.not.iter().flat_map(|n| forms(n, Inflect::AsWritten));
+            guards.extend(literal.map(|g| (g, 0, false)));
+            families.push((family.name, family.doc));
+        }
         Cliche {
-            phrases: PhraseSet::new(phrases.into_iter().map(|p| (p, 0, false)), &[]),
+            phrases: PhraseSet::new(patterns, &[]),
+            guards: PhraseSet::new(guards, &[]),
+            families,
         }
     }
+}
+
+/// A name, not a phrase: every word capitalised, and another capitalised
+/// word right after it ("Dynamic Team Solutions", "Synergy Health"), or a
+/// single capitalised word inside a sentence ("at Synergy"). Title Case
+/// phrases on their own ("a Strong Work Ethic") are emphasis, and at the
+/// start of a sentence a capital says nothing ("Synergy is…").
+fn in_proper_name(block: &Block, range: &Range<usize>) -> bool {
+    let text = block.text();
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    let words: Vec<&str> = text[range.clone()]
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !words.iter().all(|w| capitalised(w)) {
+        return false;
+    }
+    let next_is_name = block
+        .words()
+        .iter()
+        .find(|w| w.start >= range.end)
+        .is_some_and(|w| {
+            text[range.end..w.start].chars().all(|c| c == ' ') && capitalised(&text[w.start..w.end])
+        });
+    let starts_sentence = block.sentences.iter().any(|s| s.start == range.start);
+    next_is_name || (words.len() == 1 && !starts_sentence)
 }
 
 impl Rule for Cliche {
     fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         for block in &letter.blocks {
+            let guards: Vec<Range<usize>> = block.find(&self.guards).map(|g| g.range).collect();
             for m in block.find(&self.phrases) {
-                let phrase = &block.text()[m.range.clone()];
+                // Guards never overlap each other, so the first that ends
+                // after the match starts is the only one that can touch it.
+                let after = guards.partition_point(|g| g.end <= m.range.start);
+                let guarded = guards.get(after).is_some_and(|g| g.start < m.range.end);
+                if guarded || in_proper_name(block, &m.range) {
+                    continue;
+                }
+                // As written, with a line break inside it read as a space.
+                let phrase = block.text()[m.range.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let (family, doc) = &self.families[m.id];
                 findings.push(
                     Finding::at(
                         block.prose.source_range(m.range),
-                        format!("cliché: \"{}\"", phrase.to_lowercase()),
+                        format!("cliché: \"{phrase}\""),
                     )
-                    .label("every applicant says this"),
+                    .label(format!("{family}: {doc}")),
                 );
             }
         }
@@ -48,7 +169,7 @@ impl Rule for Cliche {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{fires, spans};
+    use crate::rules::testing::{check, fires, spans};
 
     #[test]
     fn finds_each_stock_phrase_in_any_case() {
@@ -70,10 +191,121 @@ mod tests {
     }
 
     #[test]
-    fn give_100_percent_counts() {
+    fn give_100_percent_counts_but_a_share_of_traffic_does_not() {
         assert_eq!(
             spans("cliche", "I always give 100% to every problem."),
             ["give 100%"]
         );
+        assert!(!fires("cliche", "We gave 100% of traffic to the canary."));
+    }
+
+    #[test]
+    fn plurals_verb_forms_contractions_and_spellings() {
+        let text = "I have thrived in fast paced environments. Thriving under deadlines, \
+                    I’m a problem solver with problem solving skills who thinks outside the box.";
+        assert_eq!(
+            spans("cliche", text),
+            [
+                "thrived",
+                "fast paced environments",
+                "Thriving",
+                "problem solver",
+                "problem solving skills",
+                "thinks outside the box"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_finding_names_the_phrase_as_written_and_its_family() {
+        let found = check("cliche", "We are a Dynamic Team.\n\nI wore many hats.");
+        let messages: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.message.as_str(), f.label.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    "cliché: \"Dynamic Team\"",
+                    "environment: the workplace described the way every posting describes it"
+                ),
+                (
+                    "cliché: \"wore many hats\"",
+                    "idioms: a worn-out figure of speech about working hard"
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_name_is_not_a_phrase() {
+        for quiet in [
+            "I work at Dynamic Team Solutions on the dashboard.",
+            "Dynamic Team Solutions hired me in 2021.",
+            "I led the rollout at Synergy Health.",
+            "Synergy Health hired me.",
+            "I led the rollout at Synergy.",
+        ] {
+            assert!(!fires("cliche", quiet), "{quiet}");
+        }
+        assert!(fires("cliche", "Synergy is what I bring."));
+        assert!(fires("cliche", "Our DYNAMIC TEAM shipped it."));
+        assert!(fires("cliche", "I have a Strong Work Ethic."));
+    }
+
+    #[test]
+    fn literal_and_technical_senses_stay_quiet() {
+        for quiet in [
+            "Alignment is dynamic programming all the way down.",
+            "I removed dynamic memory allocation from the hot path.",
+            "We kept each environment in a dynamic environment variable.",
+            "Each commit built a candidate model; the strongest candidate key won.",
+            "The orders table was a strong candidate for partitioning.",
+            "Keep the cutting edge of the blade away from the guard.",
+            "Every replay leaves a track record in an audit table.",
+            "The seals held up well under pressure at 300 bar.",
+            "Plants thrive in the greenhouse, and the town has a thriving market.",
+            "I did a quick study of the logs before the call.",
+            "Postgres was a natural fit for the access pattern.",
+        ] {
+            assert!(!fires("cliche", quiet), "{quiet}");
+        }
+    }
+
+    #[test]
+    fn closing_formulas_are_left_to_vague_closing() {
+        for closing in [
+            "I look forward to hearing from you.",
+            "I'm excited about contributing to the team.",
+            "I would be an asset to your team.",
+            "I'm excited about the chance to contribute.",
+        ] {
+            assert!(!fires("cliche", closing), "{closing}");
+        }
+    }
+
+    #[test]
+    fn allow_takes_every_form_of_its_entry_and_extra_adds_phrases() {
+        use crate::letter::Letter;
+        use crate::rules::{doc, Context, Rule};
+        let mut params = doc("cliche").unwrap().params.clone();
+        params.insert(
+            "allow".into(),
+            toml::Value::try_from(["team player"]).unwrap(),
+        );
+        params.insert(
+            "extra".into(),
+            toml::Value::try_from(["rock-star"]).unwrap(),
+        );
+        let rule = super::Cliche::new(params.try_into().unwrap());
+        let text = "We are team players, a team-player crew, a rock star and a quick learner.";
+        let letter = Letter::parse(text, false).unwrap();
+        let found: Vec<&str> = rule
+            .check(&letter, &Context::default())
+            .iter()
+            .filter_map(|f| f.span.clone().map(|s| &text[s]))
+            .collect();
+        assert_eq!(found, ["rock star", "quick learner"]);
     }
 }

@@ -1,5 +1,6 @@
 use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
+use crate::forms::WordList;
 use crate::letter::Letter;
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
@@ -7,8 +8,9 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {
-    /// Formulas a closing is made of when it offers nothing.
-    stock: Vec<String>,
+    /// Formulas a closing is made of when it offers nothing, with their
+    /// forms: "looking forward to", "I'd welcome the chance".
+    stock: WordList,
     /// Verbs of a concrete offer: "walk you through", "send", "share".
     offers: Vec<String>,
     /// What the reader can hold: "a code sample", "a design doc".
@@ -37,7 +39,10 @@ fn set(phrases: Vec<String>) -> PhraseSet {
 impl VagueClosing {
     pub fn new(params: Params) -> Self {
         VagueClosing {
-            stock: set(params.stock),
+            stock: PhraseSet::new(
+                params.stock.all_forms().into_iter().map(|p| (p, 0, false)),
+                &[],
+            ),
             offers: set(params.offers),
             offered_things: set(params.offered_things),
             willing: set(params.willing),
