@@ -241,18 +241,29 @@ fn doubles(w: &[u8]) -> bool {
         && !is_vowel(w[n - 3])
 }
 
+/// The word with its forms from an irregular table, or the word alone
+/// when it is no plain ASCII word that regular endings could inflect:
+/// `None` when the regular endings apply.
+fn irregular(word: &str, table: &BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    let lower = word.to_ascii_lowercase();
+    if let Some(forms) = table.get(&lower) {
+        return Some(
+            std::iter::once(word.to_string())
+                .chain(forms.iter().cloned())
+                .collect(),
+        );
+    }
+    let plain = !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_alphabetic());
+    (!plain).then(|| vec![word.to_string()])
+}
+
 /// The word and its verb forms: third person, past, participle, -ing.
 pub fn verb_forms(word: &str) -> Vec<String> {
+    if let Some(forms) = irregular(word, &FORMS.verbs) {
+        return forms;
+    }
     let lower = word.to_ascii_lowercase();
-    if let Some(irregular) = FORMS.verbs.get(&lower) {
-        return std::iter::once(word.to_string())
-            .chain(irregular.iter().cloned())
-            .collect();
-    }
     let w = lower.as_bytes();
-    if w.is_empty() || !w.iter().all(u8::is_ascii_alphabetic) {
-        return vec![word.to_string()];
-    }
     let stem = &lower[..lower.len() - 1];
     let third = if ["s", "x", "z", "ch", "sh", "o"]
         .iter()
@@ -288,16 +299,11 @@ pub fn verb_forms(word: &str) -> Vec<String> {
 
 /// The word and its plurals.
 pub fn plurals(word: &str) -> Vec<String> {
+    if let Some(forms) = irregular(word, &FORMS.nouns) {
+        return forms;
+    }
     let lower = word.to_ascii_lowercase();
-    if let Some(irregular) = FORMS.nouns.get(&lower) {
-        return std::iter::once(word.to_string())
-            .chain(irregular.iter().cloned())
-            .collect();
-    }
     let w = lower.as_bytes();
-    if w.is_empty() || !w.iter().all(u8::is_ascii_alphabetic) {
-        return vec![word.to_string()];
-    }
     let plural = if ["s", "x", "z", "ch", "sh"]
         .iter()
         .any(|e| lower.ends_with(e))
