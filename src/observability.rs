@@ -116,8 +116,6 @@ impl Observability {
         for (i, vendor) in file.employers.vendors.iter().enumerate() {
             add(std::slice::from_ref(vendor), Kind::Vendor(i));
         }
-        let set =
-            |words: Vec<String>| PhraseSet::new(words.into_iter().map(|w| (w, 0, false)), &[]);
         Observability {
             terms: PhraseSet::new(patterns, &file.not_terms),
             kinds,
@@ -125,14 +123,11 @@ impl Observability {
                 .sense
                 .into_iter()
                 .map(|s| Sense {
-                    other: set(s.other),
+                    other: PhraseSet::of_words(s.other, &[]),
                     needs_systems: s.needs_systems,
                 })
                 .collect(),
-            systems: PhraseSet::new(
-                file.systems.into_iter().map(|w| (w, 0, false)),
-                &file.not_systems,
-            ),
+            systems: PhraseSet::of_words(file.systems, &file.not_systems),
             vendors: file.employers.vendors.len(),
             before: file.employers.before,
             after: file.employers.after,

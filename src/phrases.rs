@@ -73,6 +73,12 @@ impl Hasher for Prehashed {
 }
 
 impl PhraseSet {
+    /// A word list: phrases matched in any ASCII case, all standing for one
+    /// thing, with `not` phrases that hide a match.
+    pub fn of_words<S: Into<String>>(words: impl IntoIterator<Item = S>, not: &[String]) -> Self {
+        Self::new(words.into_iter().map(|w| (w, 0, false)), not)
+    }
+
     /// `phrases` yields (pattern, id, exact case). Several patterns may share
     /// an id (aliases). An empty pattern matches nothing.
     pub fn new<I, S>(phrases: I, not: &[String]) -> Self

@@ -31,10 +31,9 @@ struct Compiled {
 
 static LEXICON: LazyLock<Compiled> = LazyLock::new(|| {
     let lex: Lexicon = embedded!("rules/lexicon/posting");
-    let set = |words: Vec<String>| PhraseSet::new(words.into_iter().map(|w| (w, 0, false)), &[]);
     Compiled {
-        requirement_headings: set(lex.requirement_headings),
-        nice_headings: set(lex.nice_headings),
+        requirement_headings: PhraseSet::of_words(lex.requirement_headings, &[]),
+        nice_headings: PhraseSet::of_words(lex.nice_headings, &[]),
         about_prefixes: lex.about_prefixes,
         stopwords: lex.stopwords.into_iter().collect(),
         repeat_threshold: lex.repeat_threshold,

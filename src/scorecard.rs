@@ -44,7 +44,7 @@ static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
     file.signal
         .into_iter()
         .map(|spec| Signal {
-            phrases: PhraseSet::new(spec.phrases.iter().map(|p| (p.clone(), 0, false)), &[]),
+            phrases: PhraseSet::of_words(spec.phrases.iter().cloned(), &[]),
             spec,
         })
         .collect()

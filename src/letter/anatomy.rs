@@ -23,7 +23,7 @@ struct Anatomy {
 static ANATOMY: LazyLock<Anatomy> = LazyLock::new(|| {
     let file: AnatomyFile = embedded!("rules/lexicon/anatomy");
     Anatomy {
-        salutations: PhraseSet::new(file.salutations.into_iter().map(|g| (g, 0, false)), &[]),
+        salutations: PhraseSet::of_words(file.salutations, &[]),
         sign_offs: file
             .sign_offs
             .iter()

@@ -45,19 +45,16 @@ struct Gate {
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let file: RoleFile = embedded!("rules/lexicon/roles");
-    let set = |words: Vec<String>, not: &[String]| {
-        PhraseSet::new(words.into_iter().map(|w| (w, 0, false)), not)
-    };
     Gate {
-        software: set(file.software, &[]),
-        role_nouns: set(file.role_nouns, &[]),
-        not_software: set(file.not_software, &[]),
+        software: PhraseSet::of_words(file.software, &[]),
+        role_nouns: PhraseSet::of_words(file.role_nouns, &[]),
+        not_software: PhraseSet::of_words(file.not_software, &[]),
         role_words: file.role_words,
         determiners: file.determiners,
-        title_after: set(file.title_after, &[]),
+        title_after: PhraseSet::of_words(file.title_after, &[]),
         title_ends: file.title_ends,
         max_title_words: file.max_title_words,
-        work: set(file.work, &file.not_work),
+        work: PhraseSet::of_words(file.work, &file.not_work),
         min_share: file.min_share,
     }
 });

@@ -23,11 +23,9 @@ pub struct BuriedLead {
 
 impl BuriedLead {
     pub fn new(params: Params) -> Self {
-        let set =
-            |words: Vec<String>| PhraseSet::new(words.into_iter().map(|w| (w, 0, false)), &[]);
         BuriedLead {
-            verbs: set(params.verbs),
-            systems: set(params.systems),
+            verbs: PhraseSet::of_words(params.verbs, &[]),
+            systems: PhraseSet::of_words(params.systems, &[]),
             max_paragraph: params.max_paragraph,
         }
     }

@@ -74,8 +74,6 @@ static QUOTE: LazyLock<Regex> =
 
 impl GenericOpening {
     pub fn new(params: Params) -> Self {
-        let set =
-            |phrases: Vec<String>| PhraseSet::new(phrases.into_iter().map(|p| (p, 0, false)), &[]);
         let alternatives = |words: &[String]| {
             words
                 .iter()
@@ -94,8 +92,8 @@ impl GenericOpening {
             alternatives(&params.role_words)
         ));
         GenericOpening {
-            stock: set(params.stock),
-            reasons: set(params.reasons),
+            stock: PhraseSet::of_words(params.stock, &[]),
+            reasons: PhraseSet::of_words(params.reasons, &[]),
             role,
             not_names: params.not_names,
             name_joiners: params.name_joiners,

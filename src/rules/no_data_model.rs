@@ -26,13 +26,10 @@ pub struct NoDataModel {
 
 impl NoDataModel {
     pub fn new(params: Params) -> Self {
-        let set = |words: Vec<String>, not: &[String]| {
-            PhraseSet::new(words.into_iter().map(|w| (w, 0, false)), not)
-        };
         let terms = word_list(&params.terms, &params.extra, &params.allow);
         NoDataModel {
-            terms: set(terms, &params.not_terms),
-            skip_roles: set(params.skip_roles, &[]),
+            terms: PhraseSet::of_words(terms, &params.not_terms),
+            skip_roles: PhraseSet::of_words(params.skip_roles, &[]),
         }
     }
 

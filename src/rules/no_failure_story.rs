@@ -24,7 +24,7 @@ impl NoFailureStory {
     pub fn new(params: Params) -> Self {
         let terms = word_list(&params.terms, &params.extra, &params.allow);
         NoFailureStory {
-            terms: PhraseSet::new(terms.into_iter().map(|t| (t, 0, false)), &params.not_terms),
+            terms: PhraseSet::of_words(terms, &params.not_terms),
         }
     }
 }

@@ -26,12 +26,9 @@ pub struct UnquantifiedClaim {
 
 impl UnquantifiedClaim {
     pub fn new(params: Params) -> Self {
-        let set = |phrases: Vec<String>, not: &[String]| {
-            PhraseSet::new(phrases.into_iter().map(|p| (p, 0, false)), not)
-        };
         UnquantifiedClaim {
-            intensifiers: set(params.intensifiers, &params.not_intensifiers),
-            claims: set(params.claims, &[]),
+            intensifiers: PhraseSet::of_words(params.intensifiers, &params.not_intensifiers),
+            claims: PhraseSet::of_words(params.claims, &[]),
             max_gap: params.max_gap,
         }
     }

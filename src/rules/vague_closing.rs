@@ -32,22 +32,15 @@ pub struct VagueClosing {
     asks: PhraseSet,
 }
 
-fn set(phrases: Vec<String>) -> PhraseSet {
-    PhraseSet::new(phrases.into_iter().map(|p| (p, 0, false)), &[])
-}
-
 impl VagueClosing {
     pub fn new(params: Params) -> Self {
         VagueClosing {
-            stock: PhraseSet::new(
-                params.stock.all_forms().into_iter().map(|p| (p, 0, false)),
-                &[],
-            ),
-            offers: set(params.offers),
-            offered_things: set(params.offered_things),
-            willing: set(params.willing),
-            vague_objects: set(params.vague_objects),
-            asks: set(params.asks),
+            stock: PhraseSet::of_words(params.stock.all_forms(), &[]),
+            offers: PhraseSet::of_words(params.offers, &[]),
+            offered_things: PhraseSet::of_words(params.offered_things, &[]),
+            willing: PhraseSet::of_words(params.willing, &[]),
+            vague_objects: PhraseSet::of_words(params.vague_objects, &[]),
+            asks: PhraseSet::of_words(params.asks, &[]),
         }
     }
 
