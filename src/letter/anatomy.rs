@@ -12,12 +12,16 @@ use std::sync::LazyLock;
 struct AnatomyFile {
     salutations: Vec<String>,
     sign_offs: Vec<String>,
+    postscripts: Vec<String>,
+    contact_marks: Vec<String>,
 }
 
 struct Anatomy {
     salutations: PhraseSet,
     /// Each closing formula as its words.
     sign_offs: Vec<Vec<String>>,
+    postscripts: Vec<String>,
+    contact_marks: Vec<String>,
 }
 
 static ANATOMY: LazyLock<Anatomy> = LazyLock::new(|| {
@@ -29,6 +33,8 @@ static ANATOMY: LazyLock<Anatomy> = LazyLock::new(|| {
             .iter()
             .map(|f| f.split_whitespace().map(String::from).collect())
             .collect(),
+        postscripts: file.postscripts,
+        contact_marks: file.contact_marks,
     }
 });
 
@@ -165,9 +171,10 @@ fn is_paragraph(block: &Block) -> bool {
 /// "P.S.", "PS:", "P.P.S." opening a block.
 fn is_postscript(text: &str) -> bool {
     let text = text.trim_start_matches(['*', '_']).to_ascii_lowercase();
-    ["p.s.", "p.s:", "p.s ", "ps:", "ps.", "ps ", "p.p.s"]
+    ANATOMY
+        .postscripts
         .iter()
-        .any(|mark| text.starts_with(mark))
+        .any(|mark| text.starts_with(mark.as_str()))
 }
 
 /// "-- Ana", "— Ana Ruiz": a dash, then a short name.
@@ -200,9 +207,10 @@ fn is_contact(line: &str) -> bool {
     let digits = line.chars().filter(char::is_ascii_digit).count();
     line.contains('@')
         || digits >= 7
-        || ["http", "www.", ".com", ".dev", ".io", "linkedin", "github"]
+        || ANATOMY
+            .contact_marks
             .iter()
-            .any(|marker| lower.contains(marker))
+            .any(|mark| lower.contains(mark.as_str()))
 }
 
 /// A name on the first line and contact details on every line under it.

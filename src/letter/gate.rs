@@ -21,6 +21,7 @@ struct RoleFile {
     role_nouns: Vec<String>,
     not_software: Vec<String>,
     role_words: Vec<String>,
+    applied_role_words: Vec<String>,
     determiners: Vec<String>,
     title_after: Vec<String>,
     title_ends: Vec<String>,
@@ -35,6 +36,7 @@ struct Gate {
     role_nouns: PhraseSet,
     not_software: PhraseSet,
     role_words: Vec<String>,
+    applied_role_words: Vec<String>,
     determiners: Vec<String>,
     title_after: PhraseSet,
     title_ends: Vec<String>,
@@ -50,6 +52,7 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
         role_nouns: PhraseSet::of_words(file.role_nouns, &[]),
         not_software: PhraseSet::of_words(file.not_software, &[]),
         role_words: file.role_words,
+        applied_role_words: file.applied_role_words,
         determiners: file.determiners,
         title_after: PhraseSet::of_words(file.title_after, &[]),
         title_ends: file.title_ends,
@@ -120,7 +123,8 @@ fn opening_verdict(blocks: &[Block]) -> Option<bool> {
             // "the X role" is the one applied for; "as a X" may be a past
             // one, and "the Django app opening a connection" none at all.
             let role_word = block.text()[role.title.end..role.phrase.end].trim();
-            let applied = ["role", "position"]
+            let applied = GATE
+                .applied_role_words
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(role_word));
             let title = &block.text()[role.title.clone()];

@@ -26,6 +26,7 @@ impl Words {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Lexicon {
+    pub(super) clause_words: Words,
     pub(super) duration_units: Words,
     pub(super) rate_periods: Words,
     pub(super) rate_units: Words,

@@ -147,13 +147,22 @@ fn terms<'a>(text: &str, lower: &'a str, words: &[Word]) -> Vec<Term<'a>> {
     terms
 }
 
+/// Whether `rest` starts with a word that opens a new clause ("while").
+fn starts_with_clause_word(rest: &str) -> bool {
+    lexicon().clause_words.iter().any(|word| {
+        rest.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+            && rest[word.len()..].starts_with(' ')
+    })
+}
+
 fn clause_breaks(text: &str) -> Vec<Range<usize>> {
     text.char_indices()
         .filter(|&(i, c)| {
             matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
                 || (c == ',' && text[i + 1..].starts_with(' '))
                 // "went up 5× while rollbacks fell": two outcomes.
-                || (c == ' ' && [" while ", " whereas ", " but "].iter().any(|w| text[i..].starts_with(w)))
+                || (c == ' ' && starts_with_clause_word(&text[i + 1..]))
         })
         .map(|(i, c)| i..i + c.len_utf8())
         .collect()
