@@ -42,21 +42,13 @@ pub struct Params {
     min_because_words: usize,
 }
 
+/// The params, with the lists matched as phrases or a pattern compiled
+/// once; the rest are read as they are.
 pub struct GenericOpening {
     stock: PhraseSet,
     reasons: PhraseSet,
     role: LazyRegex,
-    not_names: Vec<String>,
-    name_joiners: Vec<String>,
-    min_quote_words: usize,
-    company_cues: Vec<String>,
-    place_verbs: Vec<String>,
-    team_words: Vec<String>,
-    not_companies: Vec<String>,
-    not_titles: Vec<String>,
-    because: Vec<String>,
-    theirs: Vec<String>,
-    min_because_words: usize,
+    params: Params,
 }
 
 /// "Kestrel Pay's settlements team", "Lumenfold's docs": something of theirs.
@@ -73,7 +65,7 @@ static QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"["“]([^"“”]+)["”]"#).expect("valid regex"));
 
 impl GenericOpening {
-    pub fn new(params: Params) -> Self {
+    pub fn new(mut params: Params) -> Self {
         let alternatives = |words: &[String]| {
             words
                 .iter()
@@ -92,20 +84,10 @@ impl GenericOpening {
             alternatives(&params.role_words)
         ));
         GenericOpening {
-            stock: PhraseSet::of_words(params.stock, &[]),
-            reasons: PhraseSet::of_words(params.reasons, &[]),
+            stock: PhraseSet::of_words(std::mem::take(&mut params.stock), &[]),
+            reasons: PhraseSet::of_words(std::mem::take(&mut params.reasons), &[]),
             role,
-            not_names: params.not_names,
-            name_joiners: params.name_joiners,
-            min_quote_words: params.min_quote_words,
-            company_cues: params.company_cues,
-            place_verbs: params.place_verbs,
-            team_words: params.team_words,
-            not_companies: params.not_companies,
-            not_titles: params.not_titles,
-            because: params.because,
-            theirs: params.theirs,
-            min_because_words: params.min_because_words,
+            params,
         }
     }
 
@@ -122,7 +104,7 @@ impl GenericOpening {
             .is_match(text)
             || QUOTE
                 .captures_iter(text)
-                .any(|c| count_words(&c[1]) >= self.min_quote_words)
+                .any(|c| count_words(&c[1]) >= self.params.min_quote_words)
             || letter.metrics.iter().any(|m| m.block == index)
     }
 
@@ -197,7 +179,11 @@ impl GenericOpening {
                 && core != "I"
                 && !core.starts_with("I'")
                 && !core.starts_with("I’")
-                && !self.not_names.iter().any(|n| n.eq_ignore_ascii_case(core));
+                && !self
+                    .params
+                    .not_names
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(core));
             let camel = core
                 .chars()
                 .zip(core.chars().skip(1))
@@ -210,7 +196,7 @@ impl GenericOpening {
                 if run >= 2 {
                     return true;
                 }
-            } else if !(run > 0 && self.name_joiners.iter().any(|j| j == core)) {
+            } else if !(run > 0 && self.params.name_joiners.iter().any(|j| j == core)) {
                 run = 0;
             }
             // Punctuation after a word ends the name: "Java, Kotlin".
@@ -288,13 +274,17 @@ impl GenericOpening {
             list.iter()
                 .any(|l| l.eq_ignore_ascii_case(&text[w.start..w.end]))
         };
-        let team = words.iter().position(|w| is(w, &self.team_words))?;
+        let team = words.iter().position(|w| is(w, &self.params.team_words))?;
         words[1.min(team)..team]
             .iter()
             .map(|w| &text[w.start..w.end])
             .find(|w| {
                 w.starts_with(char::is_uppercase)
-                    && !self.not_companies.iter().any(|n| n.eq_ignore_ascii_case(w))
+                    && !self
+                        .params
+                        .not_companies
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(w))
             })
             .map(String::from)
     }
@@ -325,14 +315,14 @@ impl GenericOpening {
             let (cue, name) = (&words[i - 1], &words[i]);
             let word = &text[name.start..name.end];
             let placed =
-                i >= 2 && is(&words[i - 2], &self.place_verbs) && tight(&words[i - 2], cue);
+                i >= 2 && is(&words[i - 2], &self.params.place_verbs) && tight(&words[i - 2], cue);
             let capitalised = word.starts_with(char::is_uppercase) && word != "I";
-            if is(cue, &self.company_cues)
+            if is(cue, &self.params.company_cues)
                 && tight(cue, name)
                 && capitalised
                 && !placed
-                && !is(name, &self.not_names)
-                && !is(name, &self.not_companies)
+                && !is(name, &self.params.not_names)
+                && !is(name, &self.params.not_companies)
                 && !tech
                     .iter()
                     .any(|t| t.prose.start < name.end && name.start < t.prose.end)
@@ -350,7 +340,11 @@ impl GenericOpening {
             let title = &text[role.title];
             text::words(title).iter().any(|w| {
                 let word = &title[w.start..w.end];
-                !self.not_titles.iter().any(|n| n.eq_ignore_ascii_case(word))
+                !self
+                    .params
+                    .not_titles
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(word))
             })
         })
     }
@@ -368,15 +362,20 @@ impl GenericOpening {
         block.sentences.iter().any(|sentence| {
             let from = words.partition_point(|w| w.start < sentence.start);
             let to = words.partition_point(|w| w.start < sentence.end);
-            let Some(at) = words[from..to].iter().position(|w| is(w, &self.because)) else {
+            let Some(at) = words[from..to]
+                .iter()
+                .position(|w| is(w, &self.params.because))
+            else {
                 return false;
             };
             let clause = &words[from + at + 1..to];
-            let about_them = clause
-                .iter()
-                .any(|w| is(w, &self.theirs) || known.iter().any(|k| *k == text[w.start..w.end]));
+            let about_them = clause.iter().any(|w| {
+                is(w, &self.params.theirs) || known.iter().any(|k| *k == text[w.start..w.end])
+            });
             let rest = clause.first().map_or("", |w| &text[w.start..sentence.end]);
-            clause.len() >= self.min_because_words && about_them && !self.stock.is_match(rest)
+            clause.len() >= self.params.min_because_words
+                && about_them
+                && !self.stock.is_match(rest)
         })
     }
 }
