@@ -75,9 +75,8 @@ pub enum ReadError {
 pub enum PostingError {
     #[error(transparent)]
     Read(#[from] ReadError),
-    /// The posting parser tells its problems as text.
-    #[error("{0}")]
-    Invalid(String),
+    #[error(transparent)]
+    Invalid(#[from] crate::posting::PostingError),
 }
 
 /// One letter as read, with what governs it.
@@ -269,7 +268,7 @@ fn walk_cause(e: &ignore::Error) -> String {
 
 fn read_posting(path: &str) -> Result<Posting, PostingError> {
     let source = read_source(path)?;
-    Posting::parse(&source).map_err(PostingError::Invalid)
+    Ok(Posting::parse(&source)?)
 }
 
 /// Reads a letter or a posting, refusing what is not one: a folder, a

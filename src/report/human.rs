@@ -5,6 +5,7 @@
 
 use super::{Format, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::posting::Judgement;
 use crate::source::LineIndex;
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
@@ -183,8 +184,10 @@ fn coverage(file: &Linted) -> String {
         return String::new();
     };
     let posting = &matched.posting;
-    let name = |item: &Option<crate::posting::Item>| {
-        item.as_ref().map_or("?", |i| i.text.as_str()).to_string()
+    let name = |stated: &Option<crate::posting::Stated>| match stated {
+        Some(s) if s.sure => s.text.clone(),
+        Some(s) => format!("{}?", s.text),
+        None => "?".to_string(),
     };
     let mut out = format!(
         "posting: {} ({} at {})\n",
@@ -209,11 +212,14 @@ fn coverage(file: &Linted) -> String {
                 shorten(&c.requirement.text)
             };
             let line = format!("line {}", c.requirement.line);
-            let covered = if c.covered { "yes" } else { "no" };
-            let at = match (c.covered, c.letter_line) {
-                (true, Some(l)) => format!("letter line {l}"),
-                _ => String::new(),
+            let covered = match c.judgement {
+                Judgement::Covered => "yes",
+                Judgement::Missed => "no",
+                Judgement::Gap => "gap",
             };
+            let at = c
+                .letter_line
+                .map_or(String::new(), |l| format!("letter line {l}"));
             (text, line, covered, at)
         })
         .collect();
@@ -231,6 +237,9 @@ fn coverage(file: &Linted) -> String {
     for (text, line, covered, at) in rows {
         let row = format!("  {text:width$}  {line:9}  {covered:7}  {at}");
         let _ = writeln!(out, "{}", row.trim_end());
+    }
+    if !posting.themes.is_empty() {
+        let _ = writeln!(out, "  themes: {}", posting.themes.join(", "));
     }
     out.push('\n');
     out
