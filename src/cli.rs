@@ -35,18 +35,18 @@ pub struct Cli {
     /// Letters or folders to lint; a folder lints every .md, .markdown and
     /// .txt below it, honouring .gitignore; `-` reads standard input
     #[arg(value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
 
     /// Output format
     #[arg(long, default_value = "human", value_parser = formats())]
     pub format: &'static Format,
 
     /// Run only these rules (comma-separated ids)
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = rule_id)]
     pub select: Vec<String>,
 
     /// Do not run these rules (comma-separated ids)
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = rule_id)]
     pub ignore: Vec<String>,
 
     /// Fail (exit 1) when a letter scores below N [default: 70]
@@ -84,7 +84,7 @@ pub struct Cli {
     pub profile: Option<String>,
 
     /// The file name standard input stands for, in diagnostics and for
-    /// finding the config
+    /// finding the config; with no PATH, standard input is read
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
 
@@ -96,8 +96,10 @@ pub struct Cli {
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
 
-    /// Lint with N threads [default: one per core]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), help = format!(
+        "Lint with N threads, at most {} and no more than the letters [default: one per core]",
+        run::MAX_THREADS
+    ))]
     pub threads: Option<u16>,
 
     /// After the findings, a table of rule id, count and files
@@ -144,6 +146,14 @@ impl ColorChoice {
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         }
+    }
+}
+
+/// A rule id of `--select` or `--ignore`: `cliche, stack-soup` is two ids.
+fn rule_id(id: &str) -> Result<String, &'static str> {
+    match id.trim() {
+        "" => Err("empty rule id"),
+        id => Ok(id.to_string()),
     }
 }
 
@@ -226,9 +236,14 @@ impl Cli {
             (Some(path), false) => ConfigChoice::File(path),
             (None, false) => ConfigChoice::Discover,
         };
+        // `--stdin-filename` alone lints standard input, as in ruff.
+        let paths = match (self.paths.is_empty(), &self.stdin_filename) {
+            (true, Some(_)) => vec![PathBuf::from("-")],
+            _ => self.paths,
+        };
         RunOptions {
             inputs: Inputs {
-                paths: self.paths,
+                paths,
                 stdin_filename: self.stdin_filename,
                 include: self.include,
                 exclude: self.exclude,

@@ -37,6 +37,7 @@ pub mod observability;
 mod ordered;
 pub mod phrases;
 pub mod posting;
+pub mod read;
 pub mod registry;
 pub mod report;
 pub mod rules;

@@ -10,12 +10,18 @@ use crate::report::{self, Linted, Output, WriteError};
 use rayon::prelude::*;
 use std::io::Write;
 
+/// The most worker threads a run starts, whatever `--threads` asks: linting
+/// is work for cores, and past a few per core more threads only cost their
+/// start.
+pub const MAX_THREADS: usize = 256;
+
 #[derive(Debug, Clone)]
 pub struct RunOptions {
     pub inputs: Inputs,
     pub selection: Selection,
     pub output: Output,
-    /// Worker threads; `None` is one per core.
+    /// Worker threads; `None` is one per core. A run starts at most
+    /// [`MAX_THREADS`], and no more than it has letters.
     pub threads: Option<usize>,
 }
 
@@ -76,14 +82,11 @@ pub fn run(
     for folder in found.empty {
         tell(level, &folder.into());
     }
-    // No more workers than letters: starting a thread costs more than
-    // linting a letter.
-    let threads = match found.letters.len() {
-        0 => return Exit::Failed,
-        1 => 1,
-        _ => options.threads.unwrap_or(0),
-    };
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+    if found.letters.is_empty() {
+        return Exit::Failed;
+    }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads(options, found.letters.len()));
+    let pool = match pool.build() {
         Ok(pool) => pool,
         Err(e) => return fail(tell, e.into()),
     };
@@ -134,6 +137,15 @@ pub fn run(
         (false, true) => Exit::Findings,
         (false, false) => Exit::Pass,
     }
+}
+
+/// How many workers lint `letters` letters: as asked, or one per core, but
+/// no more than [`MAX_THREADS`], and no more than the letters, as starting
+/// a thread costs more than linting a letter.
+fn threads(options: &RunOptions, letters: usize) -> usize {
+    let cores = || std::thread::available_parallelism().map_or(1, usize::from);
+    let wanted = options.threads.unwrap_or_else(cores);
+    wanted.min(MAX_THREADS).min(letters).max(1)
 }
 
 /// Tells the problem that ends the run.

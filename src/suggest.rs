@@ -10,11 +10,14 @@ pub struct DidYouMean(Option<String>);
 
 impl DidYouMean {
     /// The closest of `known` to `word`, if within a small edit distance:
-    /// one edit, or a third of the known name's length.
+    /// one edit, or a third of the known name's length. Case is no edit:
+    /// names are matched exactly, so `CLICHE` is refused, and `cliche` is
+    /// what it meant.
     pub fn new<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Self {
+        let word = word.to_lowercase();
         let closest = known
             .into_iter()
-            .map(|k| (strsim::damerau_levenshtein(word, k), k))
+            .map(|k| (strsim::damerau_levenshtein(&word, &k.to_lowercase()), k))
             .filter(|(distance, k)| *distance <= 1.max(k.len() / 3))
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, k)| k.to_string());
@@ -45,6 +48,10 @@ mod tests {
         assert_eq!(
             DidYouMean::new("profil", known).to_string(),
             " (did you mean `profile`?)"
+        );
+        assert_eq!(
+            DidYouMean::new("CLICHE", known).to_string(),
+            " (did you mean `cliche`?)"
         );
         assert_eq!(DidYouMean::new("nothing-like-it", known).to_string(), "");
     }

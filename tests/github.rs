@@ -59,9 +59,7 @@ fn one_command_per_diagnostic() {
 #[cfg(unix)]
 #[test]
 fn paths_and_messages_are_escaped() {
-    let dir = std::env::temp_dir().join(format!("letterlint-github-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("github");
     let name = "cover, v2: 100%\r\nfinal.md";
     fs::write(
         dir.join(name),

@@ -352,9 +352,9 @@ fn a_bad_posting_is_an_error_and_the_letter_is_still_linted() {
         ("empty.md", "empty.md: the posting is empty"),
         (
             "binary.md",
-            "binary.md: binary file (contains NUL bytes), not a letter",
+            "binary.md: binary file (contains NUL bytes), not a job posting",
         ),
-        (".", ".: is a directory, not a letter"),
+        (".", ".: is a directory, not a job posting"),
     ] {
         let out = letterlint_in(
             &dir,
