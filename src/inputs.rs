@@ -143,7 +143,10 @@ impl Inputs {
     fn globs(&self, root: &Path) -> Result<Override, ignore::Error> {
         let mut builder = OverrideBuilder::new(root);
         for glob in &self.include {
+            // A folder the glob matches brings in every file below it, as
+            // an excluded folder takes out every file below it.
             builder.add(glob)?;
+            builder.add(&below(glob))?;
         }
         for glob in &self.exclude {
             builder.add(&format!("!{glob}"))?;
@@ -193,6 +196,17 @@ impl Inputs {
             front_matter,
             source: Ok(source),
         }
+    }
+}
+
+/// The glob for every path below what `glob` matches, at the same depths:
+/// `drafts` (a name at any depth) gives `**/drafts/**`, `2024/drafts`
+/// (anchored at the folder argument) gives `2024/drafts/**`.
+fn below(glob: &str) -> String {
+    let folder = glob.trim_end_matches('/');
+    match folder.contains('/') {
+        true => format!("{folder}/**"),
+        false => format!("**/{folder}/**"),
     }
 }
 

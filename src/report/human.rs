@@ -52,19 +52,20 @@ struct Human {
 
 impl Reporter for Human {
     /// One letter's report: each finding, the posting's coverage, the
-    /// scorecard and the summary line.
+    /// scorecard and the summary line; `--quiet` keeps only the error-level
+    /// findings and the summary line, as ruff's does.
     fn render(&self, file: &Linted) -> Rendered {
-        if self.quiet {
-            return Rendered::new(self.summary(file) + "\n");
-        }
         let index = LineIndex::new(&file.source.text);
         let mut out = String::new();
-        for diagnostic in &file.report.diagnostics {
+        let shown = |d: &&Diagnostic| !self.quiet || d.severity == Severity::Error;
+        for diagnostic in file.report.diagnostics.iter().filter(shown) {
             out += &self.finding(file, &index, diagnostic);
             out += "\n\n";
         }
-        out += &coverage(file);
-        out += &self.scorecard(file, &index);
+        if !self.quiet {
+            out += &coverage(file);
+            out += &self.scorecard(file, &index);
+        }
         out += &self.summary(file);
         out.push('\n');
         Rendered::new(out)

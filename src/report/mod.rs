@@ -139,7 +139,7 @@ pub struct Output {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     pub color: bool,
-    /// Only each file's summary line: `--quiet`.
+    /// Only error-level findings and each file's summary line: `--quiet`.
     pub quiet: bool,
 }
 
