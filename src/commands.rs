@@ -54,7 +54,7 @@ const LIST_RULES_READS: &[&str] = &[
 /// was given; `definition` names them as the user writes them.
 pub fn refuse_unread(
     options: &[(&'static str, bool)],
-    paths: &[String],
+    paths: &[std::path::PathBuf],
     definition: fn() -> clap::Command,
 ) -> Result<(), CommandError> {
     let given = |id: &str| options.contains(&(id, true));
@@ -68,7 +68,7 @@ pub fn refuse_unread(
         .find(|(id, given)| *given && !reads.contains(id));
     let other = match unread {
         None => return Ok(()),
-        Some(("paths", _)) => format!("a letter to lint (`{}`)", paths[0]),
+        Some(("paths", _)) => format!("a letter to lint (`{}`)", paths[0].display()),
         Some((id, _)) => flag(&definition(), id),
     };
     Err(CommandError::Conflict(command, other))
