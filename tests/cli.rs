@@ -265,7 +265,12 @@ fn a_folder_without_letters_warns_and_a_run_without_any_fails() {
     let out = letterlint_in(&dir, &["--format", "json", "scans"], None);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr(&out), warning.replace("warning", "error"));
-    assert_eq!(stdout(&out), "");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        report["files"],
+        serde_json::json!([]),
+        "a valid, empty report"
+    );
 
     // So does a folder whose letters are all excluded.
     let out = letterlint_in(&dir, &["--exclude", "*.md", "."], None);

@@ -72,6 +72,11 @@ pub trait Reporter: Sync {
         Ok(())
     }
 
+    /// Hears a problem the run told on standard error (a file not read, a
+    /// bad config), before `finish`: a SARIF log records it, since a CI
+    /// upload may be all that anyone sees of the run.
+    fn problem(&self, _level: Severity, _problem: &str) {}
+
     /// Writes every report in one go: for callers that hold all their
     /// letters.
     fn report_all(&self, files: &[Linted], out: &mut dyn Write) -> io::Result<()> {
