@@ -104,6 +104,10 @@ pub struct Cli {
     #[arg(long)]
     pub statistics: bool,
 
+    /// How much of the scorecard to print under each letter's findings
+    #[arg(long, value_enum, default_value_t, value_name = "HOW")]
+    pub scorecard: report::Scorecard,
+
     /// Print only each file's summary line and errors
     #[arg(long, short)]
     pub quiet: bool,
@@ -247,6 +251,7 @@ impl Cli {
                 style: Style {
                     color: self.color.enabled(),
                     quiet: self.quiet,
+                    scorecard: self.scorecard,
                 },
                 statistics: self.statistics,
             },
