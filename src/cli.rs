@@ -122,6 +122,10 @@ pub struct Cli {
     #[arg(long)]
     pub statistics: bool,
 
+    /// How much of the scorecard to print under each letter's findings
+    #[arg(long, value_enum, default_value_t, value_name = "HOW")]
+    pub scorecard: report::Scorecard,
+
     /// Print only error-level findings and each file's summary line
     #[arg(long, short)]
     pub quiet: bool,
@@ -291,6 +295,7 @@ impl Cli {
                 style: Style {
                     color: self.color.enabled(),
                     quiet: self.quiet,
+                    scorecard: self.scorecard,
                 },
                 statistics: self.statistics,
             },

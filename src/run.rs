@@ -5,8 +5,8 @@ use crate::config::{ConfigError, Selection};
 use crate::diagnostic::Severity;
 use crate::inputs::{load_configs, read_postings, InputError, Inputs, Letter, PostingError};
 use crate::lint::{lint_parsed, LintError};
-use crate::ordered::write_in_order;
-use crate::report::{self, Linted, Output, WriteError};
+use crate::ordered::{write_in_order, Writing};
+use crate::report::{self, Linted, Output, Reporter, WriteError};
 use rayon::prelude::*;
 use std::io::Write;
 
@@ -68,9 +68,17 @@ pub fn run(
     err: &mut dyn Write,
     tell: &mut Tell,
 ) -> Exit {
+    let reporter = options.output.format.reporter(options.output.style);
+    // The report hears of every problem too: a SARIF log records them.
+    let mut tell_all = |level, problem: &Problem| {
+        reporter.problem(level, &problem.to_string());
+        tell(level, problem);
+    };
+    let tell: &mut Tell = &mut tell_all;
     let inputs = &options.inputs;
     if inputs.paths.is_empty() {
-        return fail(tell, Problem::NoLetters);
+        fail(tell, Problem::NoLetters);
+        return nothing_linted(&*reporter, out, tell);
     }
     let found = inputs.find();
     // A folder with nothing to lint is worth a warning, and a run with
@@ -83,7 +91,7 @@ pub fn run(
         tell(level, &folder.into());
     }
     if found.letters.is_empty() {
-        return Exit::Failed;
+        return nothing_linted(&*reporter, out, tell);
     }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads(options, found.letters.len()));
     let pool = match pool.build() {
@@ -117,7 +125,13 @@ pub fn run(
     // A bad config file is reported once, however many letters it governs.
     let mut bad_configs = Vec::new();
     let letters = letters.into_iter();
-    let written = write_in_order(&pool, letters, lint, options.output, out, err, |letter| {
+    let writing = Writing {
+        reporter: &*reporter,
+        output: options.output,
+        out,
+        err,
+    };
+    let written = write_in_order(&pool, letters, lint, writing, |letter| {
         let problem = match letter {
             Ok(fails) => return findings |= fails,
             Err(Problem::Config(e)) if bad_configs.contains(&e) => return failed = true,
@@ -146,6 +160,16 @@ fn threads(options: &RunOptions, letters: usize) -> usize {
     let cores = || std::thread::available_parallelism().map_or(1, usize::from);
     let wanted = options.threads.unwrap_or_else(cores);
     wanted.min(MAX_THREADS).min(letters).max(1)
+}
+
+/// Ends a run that had nothing to lint. A report for programs is still
+/// written, a valid document with no letters in it: a CI step that reads
+/// it must not fail on an empty file.
+fn nothing_linted(reporter: &dyn Reporter, out: &mut dyn Write, tell: &mut Tell) -> Exit {
+    if let Err(e) = report::written(reporter.report_all(&[], out)) {
+        tell(Severity::Error, &e.into());
+    }
+    Exit::Failed
 }
 
 /// Tells the problem that ends the run.

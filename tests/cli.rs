@@ -485,3 +485,121 @@ fn the_man_page_names_only_what_exists() {
         "the page is the help: {commands}"
     );
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let never = stdout(&letterlint(&["examples/weak.md"]));
+    assert!(!never.contains('\x1b'), "a pipe is not a terminal");
+    let always = stdout(&letterlint(&["--color", "always", "examples/weak.md"]));
+    assert!(always.contains('\x1b'));
+}
+
+#[test]
+fn json_spans_point_at_the_text() {
+    let out = letterlint(&[
+        "--format",
+        "json",
+        "--select",
+        "placeholder",
+        "examples/template.md",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let text = fs::read_to_string(common::root().join("examples/template.md")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for d in report["files"][0]["diagnostics"].as_array().unwrap() {
+        let span = &d["span"];
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        let line = lines[span["line"].as_u64().unwrap() as usize - 1];
+        let column = span["column"].as_u64().unwrap() as usize - 1;
+        let width = span["end_column"].as_u64().unwrap() as usize - 1 - column;
+        let by_column: String = line.chars().skip(column).take(width).collect();
+        assert_eq!(by_column, &text[start..end]);
+    }
+}
+
+#[test]
+fn a_folder_without_letters_warns_and_a_run_without_any_fails() {
+    let dir = temp_dir("cli-no-letters");
+    fs::create_dir_all(dir.join("scans")).unwrap();
+    fs::write(dir.join("scans/letter.pdf"), "%PDF-1.7").unwrap();
+    fs::write(dir.join("good.md"), "Dear team,\n\nI built the ledger.\n").unwrap();
+    let warning = "warning: scans: no letters found (.md, .markdown, .txt)\n";
+
+    // Beside a letter, an empty folder changes nothing but the warning.
+    let alone = letterlint_in(&dir, &["--format", "json", "good.md"], None);
+    let out = letterlint_in(&dir, &["--format", "json", "scans", "good.md"], None);
+    assert_eq!(stderr(&out), warning);
+    assert_eq!(out.status.code(), alone.status.code());
+    assert_eq!(stdout(&out), stdout(&alone));
+
+    // With nothing to lint at all, the run fails as if given no letters.
+    let out = letterlint_in(&dir, &["--format", "json", "scans"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), warning.replace("warning", "error"));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        report["files"],
+        serde_json::json!([]),
+        "a valid, empty report"
+    );
+
+    // So does a folder whose letters are all excluded.
+    let out = letterlint_in(&dir, &["--exclude", "*.md", "."], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: .: no letters found (.md, .markdown, .txt)\n"
+    );
+}
+
+#[test]
+fn the_summary_is_red_when_the_letter_fails_the_configured_min_score() {
+    let dir = temp_dir("cli-summary-colour");
+    let weak = fs::read_to_string(common::root().join("examples/weak.md")).unwrap();
+    fs::write(dir.join("weak.md"), &weak).unwrap();
+    // Cliches alone cost 12 points: warnings, no error, a score of 88.
+    let summary = |extra: &[&str]| {
+        let args = [
+            &["--color", "always", "--quiet", "--select", "cliche"],
+            extra,
+        ]
+        .concat();
+        let out = letterlint_in(&dir, &[args.as_slice(), &["weak.md"]].concat(), None);
+        (stdout(&out), out.status.code())
+    };
+    // Only the score is painted, so the line holds the colour only if the
+    // score has it.
+    let (red, yellow) = ("\x1b[91m", "\x1b[33m");
+
+    let (line, code) = summary(&[]);
+    assert!(line.contains(yellow), "{line:?}");
+    assert_eq!(code, Some(0));
+    let (line, code) = summary(&["--min-score", "95"]);
+    assert!(line.contains(red), "{line:?}");
+    assert_eq!(code, Some(1));
+
+    // The bar a config file sets counts the same.
+    fs::write(dir.join("letterlint.toml"), "min_score = 95\n").unwrap();
+    let (line, code) = summary(&[]);
+    assert!(line.contains(red), "{line:?}");
+    assert_eq!(code, Some(1));
+
+    // And a letter under 70 passes, in yellow, when the bar is lower.
+    let out = letterlint_in(
+        &dir,
+        &[
+            "--color",
+            "always",
+            "--quiet",
+            "--min-score",
+            "0",
+            "weak.md",
+        ],
+        None,
+    );
+    assert!(stdout(&out).contains(yellow), "{:?}", stdout(&out));
+    assert_eq!(out.status.code(), Some(0));
+}
