@@ -239,7 +239,7 @@ impl Cli {
 
     /// Every option by its clap id, and whether it was given: a default
     /// value counts as not given.
-    fn options(&self) -> [(&'static str, bool); 19] {
+    fn options(&self) -> [(&'static str, bool); 20] {
         [
             ("paths", !self.paths.is_empty()),
             ("format", self.format.name != "human"),
@@ -258,6 +258,7 @@ impl Cli {
             ("exclude", !self.exclude.is_empty()),
             ("threads", self.threads.is_some()),
             ("statistics", self.statistics),
+            ("scorecard", self.scorecard != report::Scorecard::default()),
             ("quiet", self.quiet),
             ("posting", self.posting.is_some()),
         ]
