@@ -16,6 +16,7 @@ mod buried_lead;
 mod cliche;
 pub mod custom;
 mod generic_opening;
+mod invalid_front_matter;
 mod invalid_suppression;
 mod language_list;
 mod lazy_regex;
@@ -91,6 +92,10 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("buried-lead", buried_lead::BuriedLead::new),
     builtin!("cliche", cliche::Cliche::new),
     builtin!("generic-opening", generic_opening::GenericOpening::new),
+    builtin!(
+        "invalid-front-matter",
+        invalid_front_matter::InvalidFrontMatter::new
+    ),
     builtin!(
         "invalid-suppression",
         invalid_suppression::InvalidSuppression::new
