@@ -1,7 +1,7 @@
 //! Front matter: the `+++` TOML or `---` YAML block at the top of a letter.
 //! It carries facts about the application, never prose.
 
-use crate::suggest::DidYouMean;
+use crate::suggest::{shown, DidYouMean};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -122,7 +122,10 @@ struct Entry {
 enum Value {
     Text(Field),
     /// A number, a list, a table: `found` is how the message shows it.
-    Other { found: String, span: Range<usize> },
+    Other {
+        found: String,
+        span: Range<usize>,
+    },
 }
 
 /// Finds and reads front matter at the very start of `text`. Returns the
@@ -181,9 +184,8 @@ fn toml_entries(text: &str, body: Range<usize>) -> Result<Vec<Entry>, FrontMatte
     let base = body.start;
     let body = &text[body];
     let table = DeTable::parse(body).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(0, |s| body[..s.start.min(body.len())].matches('\n').count());
+        let before = e.span().and_then(|s| body.get(..s.start));
+        let line = before.map_or(0, |b| b.matches('\n').count());
         FrontMatterError::Toml {
             line: 2 + line,
             message: e.message().trim().to_string(),
@@ -200,8 +202,8 @@ fn toml_entries(text: &str, body: Range<usize>) -> Result<Vec<Entry>, FrontMatte
                     span: shift(unquoted(body, span, &s)),
                     text: s.into_owned(),
                 }),
-                _ => Value::Other {
-                    found: shown(&body[span.clone()]),
+                other => Value::Other {
+                    found: shown(body.get(span.clone()).unwrap_or_default(), &other),
                     span: shift(span),
                 },
             };
@@ -266,18 +268,6 @@ fn yaml_entries(text: &str, body: Range<usize>) -> Option<Vec<Entry>> {
     (!entries.is_empty()).then_some(entries)
 }
 
-/// A value as a message shows it: as written, when it is short and on one
-/// line.
-fn shown(raw: &str) -> String {
-    const LONGEST: usize = 30;
-    let raw = raw.trim();
-    match raw.lines().next() {
-        Some(line) if line.len() == raw.len() && raw.chars().count() <= LONGEST => raw.to_string(),
-        _ if raw.starts_with('[') => "a list".to_string(),
-        _ => "a table".to_string(),
-    }
-}
-
 /// The span of a TOML string's text inside its quotes, when the source
 /// spells it without escapes; else the whole value.
 fn unquoted(body: &str, span: Range<usize>, text: &str) -> Range<usize> {
@@ -323,7 +313,10 @@ mod tests {
         assert_eq!(fm.company(), Some("Kestrel Pay"));
         assert_eq!(&text[fm.company.clone().unwrap().span], "Kestrel Pay");
         assert_eq!(fm.profile(), Some("fintech"));
-        assert_eq!(&text[fm.range], "---\ncompany: 'Kestrel Pay'\nprofile: fintech\n# a note\n\n---\n");
+        assert_eq!(
+            &text[fm.range],
+            "---\ncompany: 'Kestrel Pay'\nprofile: fintech\n# a note\n\n---\n"
+        );
     }
 
     #[test]
@@ -351,7 +344,10 @@ mod tests {
     #[test]
     fn bad_toml_names_the_line() {
         let err = parse("+++\ncompany = \"A\"\nrole = \n+++\n").unwrap_err();
-        assert!(matches!(err, FrontMatterError::Toml { line: 3, .. }), "{err}");
+        assert!(
+            matches!(err, FrontMatterError::Toml { line: 3, .. }),
+            "{err}"
+        );
     }
 
     #[test]
@@ -363,8 +359,14 @@ mod tests {
                     "compny".to_string(),
                     "unknown front matter key `compny` (did you mean `company`?)".to_string()
                 ),
-                ("profile".to_string(), "front matter `profile` is empty".to_string()),
-                ("12".to_string(), "front matter `role` must be text, got 12".to_string()),
+                (
+                    "profile".to_string(),
+                    "front matter `profile` is empty".to_string()
+                ),
+                (
+                    "12".to_string(),
+                    "front matter `role` must be text, got 12".to_string()
+                ),
             ]
         );
         assert_eq!(

@@ -154,18 +154,68 @@ fn error_messages() {
         "[[custom]]\nid = \"cliche\"\npattern = \"x\"\nmessage = \"taken\"\n",
         "[[custom]]\nid = \"falcon\"\npattern = \"x\"\nmessage = \"m\"\nseverity = \"error\"\n",
         "this is = = not toml\n",
+        "[words]\nmin = -5\n",
+        "[words]\nnear = \"close\"\n",
+        "[words]\nmin = 500\nmax = 100\n",
+        "[words]\nmin = 100\nmin = 200\n",
+        "[words.sections.\"Day-one proposal\"]\nmin = 100\n",
+        "[words.sections.\"Day-one proposal\"]\nmin = 150\nmax = 100\n",
+        "[words.sections]\n\"Day-one proposal\" = 150\n",
+        "[rules.cliche]\nextra = [\"rockstar\", 7]\n",
+        "companies = [\"Kestrel Pay\", 7]\n",
+        "[[custom]]\nid = \"blank\"\npattern = \"\"\nmessage = \"m\"\n",
     ];
     let mut report = String::new();
     for case in cases {
         write(&dir.join("letterlint.toml"), case);
-        let out = letterlint_in(&dir, &["letter.md"], None);
-        assert_eq!(out.status.code(), Some(2), "{case}");
-        assert!(stdout(&out).is_empty());
-        let err = stderr(&out);
-        assert_eq!(err.lines().count(), 1, "one line per error: {err}");
+        let err = config_error(&dir);
         report.push_str(&format!("{}──▶ {err}\n", case));
     }
     insta::assert_snapshot!(report);
+}
+
+/// The one error line a bad `letterlint.toml` in `dir` gets, checked to
+/// name the file, line and column and to speak no Rust.
+fn config_error(dir: &Path) -> String {
+    let out = letterlint_in(dir, &["letter.md"], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(stdout(&out).is_empty());
+    assert_eq!(err.lines().count(), 1, "one line per error: {err}");
+    let place: Vec<&str> = err.splitn(4, ':').collect();
+    assert!(
+        place[0] == "error" && place[1] == " letterlint.toml" && place[2].parse::<usize>().is_ok(),
+        "file:line:col: {err}"
+    );
+    for rust in [
+        "usize",
+        "f64",
+        "sequence",
+        "a map",
+        "struct ",
+        "invalid type",
+        "missing field",
+    ] {
+        assert!(!err.contains(rust), "`{rust}` in {err}");
+    }
+    err
+}
+
+#[test]
+fn a_config_that_is_not_utf8_names_the_byte_and_its_place() {
+    let dir = temp_dir("config-latin1");
+    fs::create_dir_all(dir.join(".git")).unwrap();
+    write(&dir.join("letter.md"), CLICHE_LETTER);
+    fs::write(
+        dir.join("letterlint.toml"),
+        b"min_score = 60\ncompanies = [\"Caf\xe9 Noir\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        config_error(&dir),
+        "error: letterlint.toml:2:18: not valid UTF-8 (byte 0xe9 at byte offset 32); \
+         save the file as UTF-8\n"
+    );
 }
 
 #[test]

@@ -17,29 +17,25 @@ fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
 #[test]
 fn a_rule_above_the_letter_is_not_front_matter() {
     let dir = temp_dir("front-matter-rule");
-    let letter = "---\n\nDear Ms. Adebayo,\n\nI am applying for the Backend Engineer role at Kestrel Pay, \
+    let letter =
+        "---\n\nDear Ms. Adebayo,\n\nI am applying for the Backend Engineer role at Kestrel Pay, \
                   where I would build the ledger service.\n\nRegards,\nPriya\n---\n";
     write(&dir.join("rule.md"), letter);
     let report = json(&dir, &["rule.md"]);
     let file = &report["files"][0];
     assert_eq!(file["words"], 23, "the letter is read, not swallowed");
-    let rules: Vec<&str> = file["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
-    assert!(!rules.contains(&"invalid-front-matter"), "{rules:?}");
-    assert!(!rules.contains(&"generic-opening"), "{rules:?}");
+    // The opening names the company and role: it is not taken for a header.
+    for rule in ["invalid-front-matter", "generic-opening"] {
+        let fired = file["diagnostics"].as_array().unwrap();
+        assert!(fired.iter().all(|d| d["rule"] != rule), "{rule}: {fired:?}");
+    }
 }
 
 #[test]
 fn an_unclosed_toml_block_is_an_error_and_other_letters_are_linted() {
     let dir = temp_dir("front-matter-unclosed");
-    write(
-        &dir.join("open.md"),
-        "+++\ncompany = \"Kestrel Pay\"\n\nDear team,\n",
-    );
+    let unclosed = "+++\ncompany = \"Kestrel Pay\"\n\nDear team,\n";
+    write(&dir.join("open.md"), unclosed);
     write(&dir.join("fine.md"), "Dear team,\n\nI am a team player.\n");
     let out = letterlint_in(&dir, &["--no-config", "open.md", "fine.md"], None);
     assert_eq!(out.status.code(), Some(2));
@@ -57,11 +53,9 @@ fn ignored_keys_are_warned_about_in_every_format_without_changing_the_exit_code(
     let strong = fs::read_to_string(root().join("examples/strong.md")).unwrap();
     let typo = strong.replacen("+++\n", "+++\ncompny = \"Acme\"\nprofile = 12\n", 1);
     write(&dir.join("typo.md"), &typo);
-    let yaml = strong.replacen("+++\n", "---\nfoo: bar\n", 1).replacen(
-        "\n+++\n",
-        "\n---\n",
-        1,
-    );
+    let yaml = strong
+        .replacen("+++\n", "---\nfoo: bar\n", 1)
+        .replacen("\n+++\n", "\n---\n", 1);
     write(&dir.join("yaml.md"), &yaml.replace(" = ", ": "));
 
     let run = |args: &[&str]| {
@@ -81,7 +75,11 @@ fn ignored_keys_are_warned_about_in_every_format_without_changing_the_exit_code(
         text.contains("front matter `profile` must be text, got 12\n --> typo.md:3:11"),
         "{text}"
     );
-    assert_eq!(human.status.code(), Some(0), "a warning alone passes: {text}");
+    assert_eq!(
+        human.status.code(),
+        Some(0),
+        "a warning alone passes: {text}"
+    );
     assert_eq!(run(&["-D", "warnings", "typo.md"]).status.code(), Some(1));
 
     let report = json(&dir, &["typo.md", "yaml.md"]);
@@ -110,7 +108,11 @@ fn ignored_keys_are_warned_about_in_every_format_without_changing_the_exit_code(
                 2,
                 1
             ),
-            ("front matter `profile` must be text, got 12".to_string(), 3, 11),
+            (
+                "front matter `profile` must be text, got 12".to_string(),
+                3,
+                11
+            ),
             ("unknown front matter key `foo`".to_string(), 2, 1),
         ]
     );

@@ -7,6 +7,7 @@ mod document;
 mod error;
 mod file;
 mod init;
+mod params;
 mod profiles;
 
 pub use crate::registry::{
@@ -15,6 +16,7 @@ pub use crate::registry::{
 pub use error::{ConfigError, Problem, UnknownProfile};
 pub use file::{FileConfig, DEFAULT_MIN_SCORE, FILE_NAME};
 pub use init::init_template;
+pub use params::ParamProblem;
 pub use profiles::{profile, profiles, Profile, DEFAULT_PROFILE, PROFILE_NAMES};
 
 use crate::diagnostic::Level;
