@@ -7,6 +7,7 @@ use crate::diagnostic::Level;
 use crate::registry::{CustomSpec, Overrides};
 use crate::rules::{self, custom::CustomRule};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub const FILE_NAME: &str = "letterlint.toml";
 /// The score below which a letter fails the run, unless `min_score` says.
@@ -25,6 +26,9 @@ const CUSTOM_KEYS: [&str; 5] = ["id", "pattern", "message", "level", "help"];
 #[derive(Debug, Clone, Default)]
 pub struct FileConfig {
     pub path: Option<PathBuf>,
+    /// The file's text, to point at the key when a profile other than the
+    /// file's own (a letter's, the command line's) makes a value refused.
+    pub(super) text: Option<Arc<str>>,
     pub profile: Option<String>,
     pub min_score: Option<u32>,
     pub companies: Vec<String>,
@@ -52,7 +56,18 @@ impl FileConfig {
         })?;
         let mut config = FileConfig::read(&Document::parse(&name, &text)?)?;
         config.path = Some(path.to_path_buf());
+        config.text = Some(text.into());
         Ok(config)
+    }
+
+    /// The located error the file's rule tables get when read over `base`,
+    /// a profile's overrides; none when they pass.
+    pub(super) fn recheck(&self, base: &Overrides) -> Option<ConfigError> {
+        let (path, text) = (self.path.as_ref()?, self.text.as_deref()?);
+        let name = path.display().to_string();
+        Document::parse(&name, text)
+            .and_then(|doc| doc.overrides(base))
+            .err()
     }
 
     /// The `letterlint.toml` that governs a letter in `dir`: walking up,

@@ -142,7 +142,10 @@ impl Config {
                 };
                 RuleSet::build(&layers, |id, level| self.selection.level(id, level))
                     .map(Arc::new)
-                    .map_err(|e| self.error(true, e.into()))
+                    .map_err(|e| {
+                        let located = self.file.recheck(&profile.overrides);
+                        located.unwrap_or_else(|| self.error(true, e.into()))
+                    })
             })
             .clone()
     }
