@@ -2,7 +2,7 @@
 //! with the rule id, the source lines with the span underlined, the help,
 //! and the note that points to the rule's `--explain` page.
 
-use super::Linted;
+use super::reporter::Linted;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::LineIndex;
 use annotate_snippets::renderer::DecorStyle;

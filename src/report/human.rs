@@ -4,10 +4,8 @@
 //! coverage, the scorecard and a summary line per file, and a total line
 //! after a run of several letters.
 
-use super::{
-    finding::{self, Drawn},
-    Format, Linted, Rendered, Reporter, Scorecard, Style,
-};
+use super::finding::{self, Drawn};
+use super::reporter::{Format, Linted, Rendered, Reporter, Scorecard, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::posting::Judgement;
 use crate::source::LineIndex;

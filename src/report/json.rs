@@ -1,6 +1,6 @@
 //! `--format json`: the stable report other tools read (DESIGN.md, "JSON report").
 
-use super::{pretty_at, Format, JsonArray, Linted, Rendered, Reporter, Style};
+use super::reporter::{pretty_at, Format, JsonArray, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::Severity;
 use crate::source::LineIndex;
 use serde::Serialize;

@@ -5,7 +5,9 @@
 //! more plainly as the JSON it produces. Only the log and its run are
 //! structs, for the order of their members (see [`Run`]).
 
-use super::{pretty_at, repository_path, Format, JsonArray, Linted, Rendered, Reporter, Style};
+use super::reporter::{
+    pretty_at, repository_path, Format, JsonArray, Linted, Rendered, Reporter, Style,
+};
 use crate::diagnostic::{Diagnostic, Level, Severity};
 use crate::rules::{self, RuleDoc};
 use crate::source::LineIndex;

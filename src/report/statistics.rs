@@ -1,7 +1,7 @@
 //! `--statistics`: which rules fire most across a run, to tell a habit of
 //! the writer (one rule in every letter) from a slip (one letter).
 
-use super::{Linted, Rendered, Reporter};
+use super::reporter::{Linted, Rendered, Reporter};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Mutex;
