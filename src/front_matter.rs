@@ -39,6 +39,17 @@ impl FrontMatter {
     pub fn posting(&self) -> Option<&str> {
         self.posting.as_ref().map(|f| f.text.as_str())
     }
+
+    /// Sets the field `key` names; a key letterlint does not read is left.
+    pub(crate) fn set(&mut self, key: &str, field: Field) {
+        match key {
+            "company" => self.company = Some(field),
+            "role" => self.role = Some(field),
+            "profile" => self.profile = Some(field),
+            "posting" => self.posting = Some(field),
+            _ => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -85,16 +96,8 @@ pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
         range: 0..block_end,
         ..FrontMatter::default()
     };
-    let mut set = |key: &str, text: String, span: Range<usize>| {
-        let field = Some(Field { text, span });
-        match key {
-            "company" => front.company = field,
-            "role" => front.role = field,
-            "profile" => front.profile = field,
-            "posting" => front.posting = field,
-            _ => {}
-        }
-    };
+    let mut set =
+        |key: &str, text: String, span: Range<usize>| front.set(key, Field { text, span });
     if fence == "+++" {
         let table: BTreeMap<String, Spanned<toml::Value>> = toml::from_str(body).map_err(|e| {
             let line = e
@@ -135,7 +138,7 @@ pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
 
 /// The span of a TOML string's text inside its quotes, when the source
 /// spells it without escapes; else the whole value.
-fn unquoted(body: &str, span: Range<usize>, text: &str) -> Range<usize> {
+pub(crate) fn unquoted(body: &str, span: Range<usize>, text: &str) -> Range<usize> {
     let inner = span.start + 1..span.end.saturating_sub(1);
     match body.get(inner.clone()) {
         Some(raw) if raw == text => inner,

@@ -3,7 +3,8 @@
 
 use crate::config::{Config, ConfigError, Selection};
 use crate::config_choice::{load_config, ConfigChoice};
-use crate::front_matter::{self, FrontMatter, FrontMatterError};
+use crate::front_matter::{FrontMatter, FrontMatterError};
+use crate::letter;
 use crate::posting::Posting;
 use crate::source::{io_cause, Source};
 use ignore::overrides::{Override, OverrideBuilder};
@@ -179,7 +180,7 @@ impl Inputs {
                 front_matter: Ok(FrontMatter::default()),
             };
         };
-        let front_matter = front_matter::parse(&read.text);
+        let front_matter = letter::front_matter(read);
         let posting = match (
             &self.posting,
             front_matter.as_ref().ok().and_then(|f| f.posting()),

@@ -85,7 +85,9 @@ impl<'a> Document<'a> {
                     let (_, v) = current?;
                     let item = v.get_ref().as_array()?.get(i)?;
                     array_value = Some(item);
-                    table = item.get_ref().as_table()?;
+                    if let Some(t) = item.get_ref().as_table() {
+                        table = t;
+                    }
                 }
             }
         }

@@ -73,6 +73,12 @@ pub enum Problem {
     MinScore,
     #[error("companies must be a list of names")]
     Companies,
+    #[error("`{0}` under [latex] must be a list of command names")]
+    LatexCommands(&'static str),
+    #[error(
+        "`{0}` is not a LaTeX command name (letters only, as `lettercontent` or `\\lettercontent`)"
+    )]
+    LatexCommand(String),
 }
 
 /// Names the profiles there are, since a user cannot guess them.
