@@ -18,8 +18,8 @@ use std::sync::Arc;
 /// comes near it, and it bounds the memory one bad argument can take.
 const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
-/// What a folder argument lints.
-const LETTER_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+/// What a folder argument lints (`.tex` only when it is a letter).
+const LETTER_EXTENSIONS: [&str; 4] = ["md", "markdown", "txt", "tex"];
 
 /// Which letters a run reads, and where it looks for what they answer to.
 #[derive(Debug, Clone, Default)]
@@ -243,14 +243,25 @@ pub fn read_postings(letters: &[Letter]) -> Postings {
     postings
 }
 
-/// A file a folder argument lints.
+/// A file a folder argument lints. A `.tex` file there may be a résumé
+/// or a paper: it is a letter when it reads as one (one that cannot be
+/// read is kept, for its error to be told).
 fn is_letter(entry: &ignore::DirEntry) -> bool {
     let extension = entry.path().extension().and_then(|e| e.to_str());
-    entry.file_type().is_some_and(|t| t.is_file())
-        && extension.is_some_and(|e| LETTER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    let extension = extension.map(str::to_ascii_lowercase);
+    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+    match extension.as_deref() {
+        Some("tex") if is_file => {
+            let path = entry.path().display().to_string();
+            let name = entry.file_name().to_string_lossy();
+            read_source(&path).map_or(true, |s| letter::is_latex_letter(&name, &s.text))
+        }
+        Some(e) => is_file && LETTER_EXTENSIONS.contains(&e),
+        None => false,
+    }
 }
 
-/// `.md, .markdown, .txt`
+/// `.md, .markdown, .txt, .tex`
 fn extensions() -> String {
     LETTER_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
 }

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 #[serde(deny_unknown_fields)]
 struct LatexFile {
     letter_classes: Vec<String>,
+    letter_names: Vec<String>,
     skip: Vec<String>,
     read: Vec<String>,
     emphasis: Vec<String>,
@@ -169,6 +170,11 @@ pub(super) fn is_raw_environment(name: &str) -> bool {
 
 pub(super) fn is_letter_class(name: &str) -> bool {
     FILE.letter_classes.iter().any(|c| c == name)
+}
+
+pub(super) fn is_letter_name(file_name: &str) -> bool {
+    let name = file_name.to_lowercase();
+    FILE.letter_names.iter().any(|n| name.contains(n.as_str()))
 }
 
 /// TeX's ligatures of text (`--` an en dash), longest first.

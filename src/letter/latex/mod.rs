@@ -63,10 +63,10 @@ pub(super) fn front_matter(source: &str) -> Result<FrontMatter, FrontMatterError
 }
 
 /// Whether a `.tex` file found in a folder is a letter, not a résumé or a
-/// paper: a letter class, `\makelettertitle`, `\opening`, or a `cvletter`
-/// environment.
-pub fn is_letter(source: &str) -> bool {
-    Outline::scan(source).is_letter()
+/// paper: a letter class, `\makelettertitle`, `\opening`, a `cvletter`
+/// environment, or a name that says so (`cover_letter.tex` in `article`).
+pub fn is_letter(file_name: &str, source: &str) -> bool {
+    commands::is_letter_name(file_name) || Outline::scan(source).is_letter()
 }
 
 #[cfg(test)]
@@ -218,10 +218,8 @@ mod tests {
     #[test]
     fn paragraphs_wrapped_in_commands_and_groups() {
         let src = "\\lettercontent{First paragraph here.\n\nSecond one.}\n\n\\paragraph{Why us}\n\\paragraph{A whole paragraph written inside the command, as some templates do.}\n\n{\\small Third, in a group.}";
-        let letter = letter(src);
-        let texts: Vec<&str> = letter.blocks.iter().map(|b| b.text()).collect();
         assert_eq!(
-            texts,
+            texts(src),
             [
                 "First paragraph here.",
                 "Second one.",
@@ -230,6 +228,7 @@ mod tests {
                 "Third, in a group."
             ]
         );
+        let letter = letter(src);
         assert!(letter.blocks[2].subheading);
         assert!(!letter.blocks[3].subheading);
     }
