@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn headings_lists_and_letter_parts() {
-        let src = "\\documentclass{letter}\n\\begin{document}\n\\begin{letter}{Acme\\\\1 Main St}\n\\opening{Dear team,}\n\\section*{Why Acme}\nI built it.\n\\begin{itemize}\n\\item[--] First thing.\n\\item Second thing.\n\\end{itemize}\n\\closing{Best regards,}\n\\ps{P.S. See the runbook.}\n\\end{letter}\n\\end{document}\n";
+        let src = "\\documentclass{letter}\n\\begin{document}\n\\begin{letter}{Acme\\\\1 Main St}\n\\opening{Dear team,}\n\\section*{Why Acme}\nI built it.\n\\begin{itemize}\n\\item[--] First thing.\n\\item[\\textbf{Second}] thing.\n\\end{itemize}\n\\closing{Best regards,}\n\\ps{P.S. See the runbook.}\n\\end{letter}\n\\end{document}\n";
         let letter = letter(src);
         let shape: Vec<(Part, &str)> = letter.blocks.iter().map(|b| (b.part, b.text())).collect();
         assert_eq!(

@@ -112,6 +112,27 @@ impl<'s, 'o> Reader<'s, 'o> {
         }
     }
 
+    /// `\item`, and the label of a description list's `\item[Latency]`,
+    /// read as the item's first words when it holds any.
+    pub(super) fn item(&mut self) {
+        let label = self.scanner.option();
+        let list = self.list_stack.last().copied().unwrap_or(0);
+        self.out
+            .start(BlockKind::ListItem { list, task: false }, false);
+        let Some(label) = label else {
+            return;
+        };
+        self.scanner.pos = label.end;
+        if self.nested {
+            return;
+        }
+        let mark = self.out.mark();
+        self.read_in(label.start + 1..label.end - 1, self.closing);
+        if mark.words == self.out.words {
+            self.out.undo(mark);
+        }
+    }
+
     /// Reads `inner` as a block of its own, then goes on where it was.
     pub(super) fn part(
         &mut self,
@@ -120,13 +141,19 @@ impl<'s, 'o> Reader<'s, 'o> {
         run_in: bool,
         closing: bool,
     ) {
+        self.out.start(kind, run_in);
+        self.read_in(inner, closing);
+        self.out.flush();
+    }
+
+    /// Reads `inner` on its own, into the open block, then goes on where
+    /// it was. What is inside reads nothing else on its own: no recursion.
+    fn read_in(&mut self, inner: Range<usize>, closing: bool) {
         let scanner = std::mem::replace(&mut self.scanner, Scanner::new(self.src, inner));
         let stack = std::mem::take(&mut self.stack);
         let outer = (self.nested, self.closing, self.out.muted, self.emphasis);
         (self.nested, self.closing, self.out.muted, self.emphasis) = (true, closing, false, 0);
-        self.out.start(kind, run_in);
         self.run();
-        self.out.flush();
         (self.nested, self.closing, self.out.muted, self.emphasis) = outer;
         self.stack = stack;
         self.scanner = scanner;

@@ -160,12 +160,7 @@ impl<'s, 'o> Reader<'s, 'o> {
             "begin" => self.begin(),
             "end" => self.end(),
             "\\" => self.line_break(range),
-            "item" => {
-                self.scanner.skip_options();
-                let list = self.list_stack.last().copied().unwrap_or(0);
-                self.out
-                    .start(BlockKind::ListItem { list, task: false }, false);
-            }
+            "item" => self.item(),
             "makelettertitle" => {
                 self.out.flush();
                 if let Some(opening) = self.opening.take() {
