@@ -53,9 +53,15 @@ pub(super) fn is_blank(b: u8) -> bool {
 
 impl<'s> Scanner<'s> {
     pub(super) fn new(src: &'s str, range: Range<usize>) -> Self {
+        // A UTF-8 byte-order mark is not text.
+        let bom = if range.start == 0 && src.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
         Scanner {
             src,
-            pos: range.start,
+            pos: range.start + bom,
             end: range.end.min(src.len()),
             comments: Vec::new(),
             unclosed: None,
@@ -366,6 +372,11 @@ mod tests {
         assert_eq!(Scanner::new(src, 0..src.len()).option(), Some(0..7));
         let src = "[Your Name\n\nnext]";
         assert_eq!(Scanner::new(src, 0..src.len()).option(), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_text() {
+        assert_eq!(tokens("\u{feff}Dear team,"), ["Dear team,"]);
     }
 
     #[test]
