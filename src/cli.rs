@@ -1,21 +1,19 @@
-//! The command line: clap's definition; the commands that are not a lint
-//! run (explain, list the rules, init, completions, the manual page); and
-//! the edge where what went wrong becomes the lines printed on standard
+//! The command line: clap's definition; which command it asks for (a lint
+//! run, or one of those in `commands.rs`, completions or the manual page);
+//! and the edge where what went wrong becomes the lines printed on standard
 //! error.
 
-use crate::config::{self, ConfigError, Selection};
-use crate::config_choice::{self, ConfigChoice};
+use crate::commands::{self, CommandError};
+use crate::config::Selection;
+use crate::config_choice::ConfigChoice;
 use crate::diagnostic::Severity;
-use crate::explain;
 use crate::inputs::Inputs;
-use crate::registry::{check_rule_id, UnknownRule};
-use crate::report::{self, Format, Output, Style, WriteError};
+use crate::manual;
+use crate::report::{self, Format, Output, Style};
 use crate::run::{self, Exit, Problem, RunOptions};
-use crate::source::io_cause;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, Subcommand};
 use std::fmt::Display;
-use std::fs::OpenOptions;
 use std::io::{self, stderr, stdout, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,18 +33,18 @@ pub struct Cli {
     /// Letters or folders to lint; a folder lints every .md, .markdown and
     /// .txt below it, honouring .gitignore; `-` reads standard input
     #[arg(value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
 
     /// Output format
     #[arg(long, default_value = "human", value_parser = formats())]
     pub format: &'static Format,
 
     /// Run only these rules (comma-separated ids)
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = rule_id)]
     pub select: Vec<String>,
 
     /// Do not run these rules (comma-separated ids)
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = rule_id)]
     pub ignore: Vec<String>,
 
     /// Fail (exit 1) when a letter scores below N [default: 70]
@@ -61,11 +59,13 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Print a rule's documentation: what it checks, why, examples
+    /// Print a rule's documentation: what it checks, why, examples; for a
+    /// custom rule, its pattern, message, level and help from the config
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
 
-    /// List every rule with its level and summary
+    /// Print the table of rules: each rule's id, level and what it fires
+    /// on; with `--format json`, a JSON array
     #[arg(long)]
     pub list_rules: bool,
 
@@ -84,27 +84,49 @@ pub struct Cli {
     pub profile: Option<String>,
 
     /// The file name standard input stands for, in diagnostics and for
-    /// finding the config
+    /// finding the config; with no PATH, standard input is read
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
 
-    /// Only lint files in folders that match this glob (repeatable)
+    /// Lint only the files of a folder argument that match this glob, or
+    /// lie in a folder that does; relative to the folder argument
+    /// (repeatable)
+    ///
+    /// Globs are written as in .gitignore and matched against the path
+    /// below the folder argument: one without a slash matches a name at any
+    /// depth, one with a slash matches from the folder argument. With
+    /// `letterlint letters/`, `--include drafts` lints letters/drafts/ (and
+    /// any folder named drafts deeper down), `--include '2024/*.md'` the
+    /// Markdown files directly in letters/2024/, and `--include
+    /// letters/drafts` nothing. A file named as an argument is always
+    /// linted.
     #[arg(long, value_name = "GLOB")]
     pub include: Vec<String>,
 
-    /// Skip files in folders that match this glob (repeatable)
+    /// Skip the files of a folder argument that match this glob, or lie in a
+    /// folder that does; relative to the folder argument (repeatable)
+    ///
+    /// Matched as --include's globs are: `letterlint --exclude drafts
+    /// letters/` skips letters/drafts/ and any folder named drafts below
+    /// letters/.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
 
-    /// Lint with N threads [default: one per core]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), help = format!(
+        "Lint with N threads, at most {} and no more than the letters [default: one per core]",
+        run::MAX_THREADS
+    ))]
     pub threads: Option<u16>,
 
     /// After the findings, a table of rule id, count and files
     #[arg(long)]
     pub statistics: bool,
 
-    /// Print only each file's summary line and errors
+    /// How much of the scorecard to print under each letter's findings
+    #[arg(long, value_enum, default_value_t, value_name = "HOW")]
+    pub scorecard: report::Scorecard,
+
+    /// Print only error-level findings and each file's summary line
     #[arg(long, short)]
     pub quiet: bool,
 
@@ -147,6 +169,14 @@ impl ColorChoice {
     }
 }
 
+/// A rule id of `--select` or `--ignore`: `cliche, stack-soup` is two ids.
+fn rule_id(id: &str) -> Result<String, &'static str> {
+    match id.trim() {
+        "" => Err("empty rule id"),
+        id => Ok(id.to_string()),
+    }
+}
+
 /// `--format`'s values: the formats the reporters register.
 fn formats() -> impl TypedValueParser<Value = &'static Format> {
     let values = report::FORMATS
@@ -154,21 +184,6 @@ fn formats() -> impl TypedValueParser<Value = &'static Format> {
         .map(|format| PossibleValue::new(format.name).help(format.about));
     PossibleValuesParser::new(values)
         .map(|name| report::format(&name).expect("clap offers only registered formats"))
-}
-
-/// What a command other than a lint run can fail at.
-#[derive(Debug, thiserror::Error)]
-enum CommandError {
-    #[error("--explain: {0}")]
-    UnknownRule(UnknownRule),
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error("{}: already exists; letterlint init never overwrites a file", .0.display())]
-    InitExists(PathBuf),
-    #[error("{}: {}", .0.display(), io_cause(.1))]
-    Init(PathBuf, io::Error),
-    #[error(transparent)]
-    Write(#[from] WriteError),
 }
 
 impl Cli {
@@ -191,21 +206,23 @@ impl Cli {
 
     /// Lints, or does the one other thing the command line asks.
     fn dispatch(mut self, out: &mut dyn Write) -> Exit {
+        let unread = commands::refuse_unread(&self.options(), &self.paths, Cli::command);
         let (command, rule) = (self.command.take(), self.explain.take());
         let list_rules = self.list_rules;
         let options = self.into_options();
         let done = match (command, rule) {
+            _ if unread.is_err() => unread,
             (Some(Command::Completions { shell }), _) => {
                 clap_complete::generate(shell, &mut Cli::command(), "letterlint", out);
                 Ok(())
             }
             (Some(Command::Man), _) => {
-                let page = clap_mangen::Man::new(Cli::command()).render(out);
+                let page = manual::render(Cli::command(), out);
                 report::written(page).map_err(CommandError::from)
             }
-            (Some(Command::Init), _) => init(Path::new("."), out),
-            (None, Some(id)) => explain(&id, options.output.style.color, out),
-            (None, None) if list_rules => list(&options, out),
+            (Some(Command::Init), _) => commands::init(Path::new("."), out),
+            (None, Some(id)) => commands::explain(&id, &options, out),
+            (None, None) if list_rules => commands::list_rules(&options, out),
             (None, None) => {
                 let mut tell = |level, problem: &Problem| say(level, problem);
                 return run::run(&options, out, &mut stderr(), &mut tell);
@@ -220,15 +237,47 @@ impl Cli {
         }
     }
 
+    /// Every option by its clap id, and whether it was given: a default
+    /// value counts as not given.
+    fn options(&self) -> [(&'static str, bool); 20] {
+        [
+            ("paths", !self.paths.is_empty()),
+            ("format", self.format.name != "human"),
+            ("select", !self.select.is_empty()),
+            ("ignore", !self.ignore.is_empty()),
+            ("min_score", self.min_score.is_some()),
+            ("deny", !self.deny.is_empty()),
+            ("color", self.color != ColorChoice::Auto),
+            ("explain", self.explain.is_some()),
+            ("list_rules", self.list_rules),
+            ("config", self.config.is_some()),
+            ("no_config", self.no_config),
+            ("profile", self.profile.is_some()),
+            ("stdin_filename", self.stdin_filename.is_some()),
+            ("include", !self.include.is_empty()),
+            ("exclude", !self.exclude.is_empty()),
+            ("threads", self.threads.is_some()),
+            ("statistics", self.statistics),
+            ("scorecard", self.scorecard != report::Scorecard::default()),
+            ("quiet", self.quiet),
+            ("posting", self.posting.is_some()),
+        ]
+    }
+
     fn into_options(self) -> RunOptions {
         let config = match (self.config, self.no_config) {
             (_, true) => ConfigChoice::None,
             (Some(path), false) => ConfigChoice::File(path),
             (None, false) => ConfigChoice::Discover,
         };
+        // `--stdin-filename` alone lints standard input, as in ruff.
+        let paths = match (self.paths.is_empty(), &self.stdin_filename) {
+            (true, Some(_)) => vec![PathBuf::from("-")],
+            _ => self.paths,
+        };
         RunOptions {
             inputs: Inputs {
-                paths: self.paths,
+                paths,
                 stdin_filename: self.stdin_filename,
                 include: self.include,
                 exclude: self.exclude,
@@ -247,6 +296,7 @@ impl Cli {
                 style: Style {
                     color: self.color.enabled(),
                     quiet: self.quiet,
+                    scorecard: self.scorecard,
                 },
                 statistics: self.statistics,
             },
@@ -261,31 +311,27 @@ fn say(level: Severity, problem: &dyn Display) {
     let _ = writeln!(stderr(), "{}: {problem}", level.as_str());
 }
 
-/// `--explain RULE`: what the rule checks, why, and its examples.
-fn explain(id: &str, color: bool, out: &mut dyn Write) -> Result<(), CommandError> {
-    check_rule_id(id).map_err(CommandError::UnknownRule)?;
-    Ok(report::written(
-        out.write_all(explain::explain(id, color).as_bytes()),
-    )?)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// `--list-rules`: every rule with its level under the configuration that
-/// governs the working folder.
-fn list(options: &RunOptions, out: &mut dyn Write) -> Result<(), CommandError> {
-    let file = options.inputs.config.file_for(None);
-    let config = config_choice::load_config(&options.selection, file, &[])?;
-    Ok(report::written(
-        out.write_all(explain::list_rules(&config).as_bytes()),
-    )?)
-}
-
-/// `letterlint init`: a commented config file in `dir`, never over one.
-fn init(dir: &Path, out: &mut dyn Write) -> Result<(), CommandError> {
-    let path = dir.join(config::FILE_NAME);
-    let file = OpenOptions::new().write(true).create_new(true).open(&path);
-    match file.and_then(|mut f| f.write_all(config::init_template().as_bytes())) {
-        Ok(()) => Ok(report::written(writeln!(out, "wrote {}", path.display()))?),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(CommandError::InitExists(path)),
-        Err(e) => Err(CommandError::Init(path, e)),
+    /// `--explain` and `--list-rules` refuse what they do not read only if
+    /// `options` knows every option: a new one must be added there.
+    #[test]
+    fn options_name_every_argument() {
+        let listed: Vec<&str> = Cli::parse_from(["letterlint"])
+            .options()
+            .iter()
+            .map(|(id, given)| {
+                assert!(!given, "{id} counts as given by default");
+                *id
+            })
+            .collect();
+        let defined: Vec<String> = Cli::command()
+            .get_arguments()
+            .map(|arg| arg.get_id().to_string())
+            .filter(|id| id != "help" && id != "version")
+            .collect();
+        assert_eq!(listed, defined);
     }
 }

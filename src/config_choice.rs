@@ -2,7 +2,6 @@
 //! none, or the nearest `letterlint.toml` above the letter.
 
 use crate::config::{Config, ConfigError, FileConfig, Selection};
-use crate::source::Source;
 use std::path::{Path, PathBuf};
 
 /// Where the configuration comes from.
@@ -16,9 +15,9 @@ pub enum ConfigChoice {
 }
 
 impl ConfigChoice {
-    /// The config file that governs a letter, or with no letter the working
-    /// folder.
-    pub fn file_for(&self, letter: Option<&Source>) -> Option<PathBuf> {
+    /// The config file that governs a letter (the path it stands for), or
+    /// with no letter the working folder.
+    pub fn file_for(&self, letter: Option<&Path>) -> Option<PathBuf> {
         match self {
             ConfigChoice::None => None,
             ConfigChoice::File(path) => Some(path.clone()),
@@ -47,12 +46,12 @@ pub fn load_config(
 
 /// The folder whose config governs a letter: its own, or the working
 /// folder for standard input and for a run without letters.
-fn letter_dir(source: Option<&Source>) -> PathBuf {
+fn letter_dir(letter: Option<&Path>) -> PathBuf {
     let cwd = || std::env::current_dir().unwrap_or_default();
-    let Some(source) = source.filter(|s| s.path != "-") else {
+    let Some(letter) = letter.filter(|p| *p != Path::new("-")) else {
         return cwd();
     };
-    let dir = Path::new(&source.path)
+    let dir = letter
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));

@@ -1,35 +1,34 @@
-//! `--explain RULE` and `--list-rules`: the rule docs from `rules/<id>.toml`.
+//! `--explain RULE` and `--list-rules`: the rule docs from `rules/<id>.toml`,
+//! and a configuration's custom rules.
 
-use crate::config::Config;
+use crate::config::{Config, CustomSpec};
 use crate::diagnostic::Level;
 use crate::forms::alternatives;
-use crate::rules::{doc, docs};
+use crate::rules::{custom::CustomRule, docs, RuleDoc};
 use owo_colors::OwoColorize;
+use serde::Serialize;
 use std::fmt::Write;
 
-pub fn explain(id: &str, color: bool) -> String {
-    let doc = doc(id).expect("caller checked the id");
-    let heading = |s: &str| {
-        if color {
-            s.bold().to_string()
-        } else {
-            s.to_string()
-        }
+/// A section heading of an explain page: bold on a terminal.
+fn heading(text: &str, color: bool) -> String {
+    match color {
+        true => text.bold().to_string(),
+        false => text.to_string(),
+    }
+}
+
+/// A built-in rule's page: what it checks, why, the advice it stands on,
+/// its examples, and how to configure it.
+pub fn explain(doc: &RuleDoc, color: bool) -> String {
+    let id = doc.id.as_str();
+    let level = format!("Default level: {}", doc.level.as_str());
+    let note = match doc.engineering {
+        true => " · engineering letters only",
+        false => "",
     };
-    let mut out = String::new();
-    let _ = writeln!(out, "{}: {}\n", heading(&doc.id), doc.summary);
-    let _ = writeln!(
-        out,
-        "Default level: {} · penalty {} per finding, at most {} per letter{}\n",
-        doc.level.as_str(),
-        doc.penalty,
-        doc.max_penalty,
-        if doc.engineering {
-            " · engineering letters only"
-        } else {
-            ""
-        }
-    );
+    let costs = (doc.penalty, doc.max_penalty);
+    let mut out = head(id, &doc.summary, &level, costs, note, color);
+    let heading = |s: &str| heading(s, color);
     let _ = writeln!(out, "{}\n{}\n", heading("Why is this bad?"), doc.why.trim());
     if let Some(families) = families(&doc.params) {
         let _ = writeln!(out, "{}\n{families}", heading("Families"));
@@ -90,13 +89,68 @@ pub fn explain(id: &str, color: bool) -> String {
             }
         }
     }
+    out + &for_one_run(id)
+}
+
+/// A `[[custom]]` rule's page, from the config file that defines it: what
+/// it matches, its message, level and help, and the table itself.
+pub fn explain_custom(spec: &CustomSpec, file: &str, color: bool) -> String {
+    let id = spec.id.as_str();
+    let level = format!("Level: {}", spec.level.as_str());
+    let note = format!(" · a custom rule from {file}");
+    let costs = (CustomRule::PENALTY, CustomRule::MAX_PENALTY);
+    let mut out = head(id, &spec.message, &level, costs, &note, color);
+    let heading = |s: &str| heading(s, color);
     let _ = writeln!(
         out,
+        "{}\n  text of the letter's prose that matches the pattern {}\n",
+        heading("What it finds"),
+        spec.pattern.as_str()
+    );
+    if let Some(help) = &spec.help {
+        let _ = writeln!(out, "{}\n  help: {help}\n", heading("What to do"));
+    }
+    let _ = writeln!(out, "{}", heading("Configure"));
+    let _ = writeln!(out, "  In {file}:\n");
+    let quoted = |text: &str| toml::Value::from(text).to_string();
+    let _ = writeln!(out, "    [[custom]]\n    id = {}", quoted(id));
+    let _ = writeln!(out, "    pattern = {}", quoted(spec.pattern.as_str()));
+    let _ = writeln!(out, "    message = {}", quoted(&spec.message));
+    let _ = writeln!(
+        out,
+        "    level = \"{}\"  # error | warn | info | off",
+        spec.level.as_str()
+    );
+    if let Some(help) = &spec.help {
+        let _ = writeln!(out, "    help = {}", quoted(help));
+    }
+    out + &for_one_run(id)
+}
+
+/// A page's first lines: the rule and what it fires on, then its level,
+/// what a finding costs (`costs`: one, and at most per letter) and `note`.
+fn head(
+    id: &str,
+    summary: &str,
+    level: &str,
+    (penalty, max_penalty): (u32, u32),
+    note: &str,
+    color: bool,
+) -> String {
+    format!(
+        "{}: {summary}\n\n{level} · penalty {penalty} per finding, at most {max_penalty} per letter{note}\n\n",
+        heading(id, color)
+    )
+}
+
+/// The end of every page: how to switch the rule off for one run or one
+/// passage.
+fn for_one_run(id: &str) -> String {
+    format!(
         "\n  For one run: `--ignore {id}`, or `--select {id}` to run only it.\n  \
          In a letter: <!-- letterlint-disable-next-line {id} --> above the line, or\n  \
-         <!-- letterlint-disable {id} --> … <!-- letterlint-enable {id} --> around a passage."
-    );
-    out
+         <!-- letterlint-disable {id} --> … <!-- letterlint-enable {id} --> around a passage.\n"
+    )
 }
 
 /// A rule whose phrases come in families (`[[params.families]]`, each with
@@ -119,9 +173,34 @@ fn families(params: &toml::Table) -> Option<String> {
     Some(out)
 }
 
+/// Where a rule comes from: `rules/<id>.toml`, or a config file's
+/// `[[custom]]` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleSource {
+    Builtin,
+    Custom,
+}
+
+/// One rule as `--list-rules` shows it; its JSON form is the element of
+/// `--list-rules --format json`.
+#[derive(Debug, Serialize)]
+pub struct ListedRule<'a> {
+    pub id: &'a str,
+    /// The level it runs at for letters that name no profile: `off` when
+    /// the profile, the config or the command line switches it off.
+    pub level: &'static str,
+    pub penalty: u32,
+    /// What the rule fires on: a built-in rule's summary, a custom rule's
+    /// message.
+    pub summary: &'a str,
+    pub engineering: bool,
+    pub source: RuleSource,
+}
+
 /// Every rule the configuration knows, built-in and custom, with the level
 /// it runs at for letters that name no profile.
-pub fn list_rules(config: &Config) -> String {
+pub fn listed_rules(config: &Config) -> Vec<ListedRule<'_>> {
     let base = config.profile_for(None);
     let active = config.rule_set(&base).ok();
     let level_of = |id: &str| {
@@ -131,21 +210,31 @@ pub fn list_rules(config: &Config) -> String {
             .map_or(Level::Off, |r| r.level)
             .as_str()
     };
-    let rows: Vec<(&str, &str, &str)> = docs()
+    let builtin = docs().iter().map(|d| ListedRule {
+        id: &d.id,
+        level: level_of(&d.id),
+        penalty: d.penalty,
+        summary: &d.summary,
+        engineering: d.engineering,
+        source: RuleSource::Builtin,
+    });
+    let custom = config.file.custom.iter().map(|c| ListedRule {
+        id: &c.id,
+        level: level_of(&c.id),
+        penalty: CustomRule::PENALTY,
+        summary: &c.message,
+        engineering: false,
+        source: RuleSource::Custom,
+    });
+    builtin.chain(custom).collect()
+}
+
+/// The rules as the table README.md shows: rule, level, fires when.
+pub fn rules_table(rules: &[ListedRule]) -> String {
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let row = |id: &str, level: &str, summary: &str| format!("{id:width$}  {level:5}  {summary}\n");
+    let header = row("rule", "level", "fires when");
+    rules
         .iter()
-        .map(|d| (d.id.as_str(), level_of(&d.id), d.summary.as_str()))
-        .chain(
-            config
-                .file
-                .custom
-                .iter()
-                .map(|c| (c.id.as_str(), level_of(&c.id), c.message.as_str())),
-        )
-        .collect();
-    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
-    let mut out = String::new();
-    for (id, level, summary) in rows {
-        let _ = writeln!(out, "{id:width$}  {level:5}  {summary}");
-    }
-    out
+        .fold(header, |out, r| out + &row(r.id, r.level, r.summary))
 }

@@ -6,17 +6,13 @@ use crate::config_choice::{load_config, ConfigChoice};
 use crate::front_matter::{FrontMatter, FrontMatterError};
 use crate::letter;
 use crate::posting::Posting;
+use crate::read::{read_text, ReadError, Reading};
 use crate::source::{io_cause, Source};
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
-use std::collections::BTreeMap;
-use std::io::{self, Read};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
-
-/// A letter larger than this is refused rather than linted: no cover letter
-/// comes near it, and it bounds the memory one bad argument can take.
-const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// What a folder argument lints (`.tex` only when it is a letter).
 const LETTER_EXTENSIONS: [&str; 4] = ["md", "markdown", "txt", "tex"];
@@ -24,8 +20,9 @@ const LETTER_EXTENSIONS: [&str; 4] = ["md", "markdown", "txt", "tex"];
 /// Which letters a run reads, and where it looks for what they answer to.
 #[derive(Debug, Clone, Default)]
 pub struct Inputs {
-    /// Letters and folders of letters; `-` is standard input.
-    pub paths: Vec<String>,
+    /// Letters and folders of letters; `-` is standard input. A file name
+    /// need not be UTF-8: it is shown lossily and read as it is.
+    pub paths: Vec<PathBuf>,
     /// The path standard input stands for: diagnostics name it, and it
     /// decides the config file and Markdown or plain text.
     pub stdin_filename: Option<String>,
@@ -54,31 +51,13 @@ pub enum InputError {
     NoLetters(String),
 }
 
-/// Why a file is not read as a letter or a posting.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("cannot read standard input: {0}")]
-    Stdin(io::Error),
-    #[error("{}", io_cause(.0))]
-    Io(#[from] io::Error),
-    #[error("is a directory, not a letter")]
-    Directory,
-    #[error("larger than {} MiB; not a cover letter", MAX_FILE_BYTES / 1024 / 1024)]
-    TooLarge,
-    #[error("binary file (contains NUL bytes), not a letter")]
-    Binary,
-    #[error("not valid UTF-8 (byte 0x{byte:02x} on line {line}); save the file as UTF-8")]
-    NotUtf8 { byte: u8, line: usize },
-}
-
 /// Why a job posting is not used.
 #[derive(Debug, thiserror::Error)]
 pub enum PostingError {
     #[error(transparent)]
     Read(#[from] ReadError),
-    /// The posting parser tells its problems as text.
-    #[error("{0}")]
-    Invalid(String),
+    #[error(transparent)]
+    Invalid(#[from] crate::posting::PostingError),
 }
 
 /// One letter as read, with what governs it.
@@ -104,29 +83,44 @@ impl Letter {
 pub struct Found {
     /// Files as given, folders walked (`.gitignore` and hidden files
     /// honoured, sorted by path), errors in place so they are reported in
-    /// order.
-    pub letters: Vec<Result<String, InputError>>,
+    /// order. A file named twice, or named and also found in a folder, is
+    /// here once, where it first appears.
+    pub letters: Vec<Result<PathBuf, InputError>>,
     /// Each folder that held no letter and no error.
     pub empty: Vec<InputError>,
+    /// The letters so far, as absolute paths without `.` or `..`.
+    seen: HashSet<PathBuf>,
+}
+
+impl Found {
+    fn add(&mut self, path: PathBuf) {
+        let key = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+        if self.seen.insert(clean(&key)) {
+            self.letters.push(Ok(path));
+        }
+    }
 }
 
 impl Inputs {
     pub fn find(&self) -> Found {
         let mut found = Found::default();
         for arg in &self.paths {
-            if !Path::new(arg).is_dir() {
-                found.letters.push(Ok(arg.clone()));
+            if !arg.is_dir() {
+                found.add(arg.clone());
                 continue;
             }
+            let folder = || arg.display().to_string();
             let overrides = match self.globs(arg) {
                 Ok(overrides) => overrides,
                 Err(source) => {
-                    let folder = arg.clone();
+                    let folder = folder();
                     found.letters.push(Err(InputError::Glob { folder, source }));
                     continue;
                 }
             };
-            let before = found.letters.len();
+            // A letter or an error, even a letter named before: the folder
+            // is not empty.
+            let mut held_any = false;
             let walk = WalkBuilder::new(arg)
                 .require_git(false)
                 .overrides(overrides)
@@ -134,24 +128,26 @@ impl Inputs {
                 .build();
             for entry in walk {
                 match entry {
-                    Ok(entry) if is_letter(&entry) => {
-                        found.letters.push(Ok(entry.path().display().to_string()));
-                    }
-                    Ok(_) => {}
+                    Ok(entry) if is_letter(&entry) => found.add(entry.into_path()),
+                    Ok(_) => continue,
                     Err(e) => found.letters.push(Err(InputError::Walk(e))),
                 }
+                held_any = true;
             }
-            if found.letters.len() == before {
-                found.empty.push(InputError::NoLetters(arg.clone()));
+            if !held_any {
+                found.empty.push(InputError::NoLetters(folder()));
             }
         }
         found
     }
 
-    fn globs(&self, root: &str) -> Result<Override, ignore::Error> {
+    fn globs(&self, root: &Path) -> Result<Override, ignore::Error> {
         let mut builder = OverrideBuilder::new(root);
         for glob in &self.include {
+            // A folder the glob matches brings in every file below it, as
+            // an excluded folder takes out every file below it.
             builder.add(glob)?;
+            builder.add(&below(glob))?;
         }
         for glob in &self.exclude {
             builder.add(&format!("!{glob}"))?;
@@ -161,40 +157,57 @@ impl Inputs {
 
     /// Reads one letter found by [`Inputs::find`]: a path, or standard
     /// input standing for `--stdin-filename`.
-    pub fn read(&self, found: Result<String, InputError>) -> Letter {
-        let source = found.and_then(|path| {
-            let mut source = read_source(&path).map_err(|cause| InputError::Read {
-                path: path.clone(),
-                cause,
-            })?;
-            if let ("-", Some(name)) = (path.as_str(), &self.stdin_filename) {
-                source.path = name.clone();
-            }
-            Ok(source)
-        });
-        let Ok(read) = &source else {
-            return Letter {
-                source,
-                config_file: None,
-                posting: None,
-                front_matter: Ok(FrontMatter::default()),
+    pub fn read(&self, found: Result<PathBuf, InputError>) -> Letter {
+        let read = found.and_then(|path| {
+            // The path the letter stands for: its config, its posting and
+            // the name it is shown by follow it.
+            let named = match &self.stdin_filename {
+                Some(name) if path == Path::new("-") => PathBuf::from(name),
+                _ => path.clone(),
             };
+            let shown = named.display().to_string();
+            match read_text(&path, Reading::Letter) {
+                Ok(text) => Ok((Source::new(shown, text), named)),
+                Err(cause) => Err(InputError::Read { path: shown, cause }),
+            }
+        });
+        let (source, named) = match read {
+            Ok(read) => read,
+            Err(e) => {
+                return Letter {
+                    source: Err(e),
+                    config_file: None,
+                    posting: None,
+                    front_matter: Ok(FrontMatter::default()),
+                }
+            }
         };
-        let front_matter = letter::front_matter(read);
+        let front_matter = letter::front_matter(&source);
         let posting = match (
             &self.posting,
             front_matter.as_ref().ok().and_then(|f| f.posting()),
         ) {
             (Some(path), _) => Some(path.clone()),
-            (None, Some(relative)) => Some(relative_to_letter(read, relative)),
+            (None, Some(relative)) => Some(relative_to_letter(&named, relative)),
             (None, None) => None,
         };
         Letter {
-            config_file: self.config.file_for(Some(read)),
+            config_file: self.config.file_for(Some(&named)),
             posting,
             front_matter,
-            source,
+            source: Ok(source),
         }
+    }
+}
+
+/// The glob for every path below what `glob` matches, at the same depths:
+/// `drafts` (a name at any depth) gives `**/drafts/**`, `2024/drafts`
+/// (anchored at the folder argument) gives `2024/drafts/**`.
+fn below(glob: &str) -> String {
+    let folder = glob.trim_end_matches('/');
+    match folder.contains('/') {
+        true => format!("{folder}/**"),
+        false => format!("**/{folder}/**"),
     }
 }
 
@@ -252,9 +265,9 @@ fn is_letter(entry: &ignore::DirEntry) -> bool {
     let is_file = entry.file_type().is_some_and(|t| t.is_file());
     match extension.as_deref() {
         Some("tex") if is_file => {
-            let path = entry.path().display().to_string();
             let name = entry.file_name().to_string_lossy();
-            read_source(&path).map_or(true, |s| letter::is_latex_letter(&name, &s.text))
+            read_text(entry.path(), Reading::Letter)
+                .map_or(true, |text| letter::is_latex_letter(&name, &text))
         }
         Some(e) => is_file && LETTER_EXTENSIONS.contains(&e),
         None => false,
@@ -280,53 +293,15 @@ fn walk_cause(e: &ignore::Error) -> String {
 }
 
 fn read_posting(path: &str) -> Result<Posting, PostingError> {
-    let source = read_source(path)?;
-    Posting::parse(&source).map_err(PostingError::Invalid)
-}
-
-/// Reads a letter or a posting, refusing what is not one: a folder, a
-/// binary file, text that is not UTF-8 (byte offsets must match the file on
-/// disk, so a lossy read would make every span wrong), or a file over the
-/// size limit.
-fn read_source(path: &str) -> Result<Source, ReadError> {
-    let mut bytes = Vec::new();
-    if path == "-" {
-        io::stdin()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(ReadError::Stdin)?;
-    } else {
-        let file = std::fs::File::open(path)?;
-        if file.metadata()?.is_dir() {
-            return Err(ReadError::Directory);
-        }
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge);
-    }
-    if bytes.contains(&0) {
-        return Err(ReadError::Binary);
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        ReadError::NotUtf8 {
-            byte: bytes[at],
-            line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
-        }
-    })?;
-    Ok(Source::new(path, text))
+    let text = read_text(Path::new(path), Reading::Posting)?;
+    Ok(Posting::parse(&Source::new(path, text))?)
 }
 
 /// A path the letter gives, relative to its own folder.
-fn relative_to_letter(letter: &Source, relative: &str) -> String {
-    let base = match letter.path.as_str() {
-        "-" => std::env::current_dir().unwrap_or_default(),
-        path => Path::new(path)
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default(),
+fn relative_to_letter(letter: &Path, relative: &str) -> String {
+    let base = match letter == Path::new("-") {
+        true => std::env::current_dir().unwrap_or_default(),
+        false => letter.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
     clean(&base.join(relative)).display().to_string()
 }

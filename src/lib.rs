@@ -21,6 +21,7 @@ macro_rules! embedded {
 }
 
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod config_choice;
 pub mod diagnostic;
@@ -32,11 +33,13 @@ pub mod inputs;
 pub mod letter;
 pub mod lexicon;
 pub mod lint;
+pub mod manual;
 pub mod metrics;
 pub mod observability;
 mod ordered;
 pub mod phrases;
 pub mod posting;
+pub mod read;
 pub mod registry;
 pub mod report;
 pub mod rules;

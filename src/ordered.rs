@@ -9,24 +9,37 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::mpsc;
 
+/// Where a run writes its reports, and with what.
+pub struct Writing<'a> {
+    /// The format's reporter: the run made it, to tell it its problems too.
+    pub reporter: &'a dyn Reporter,
+    pub output: Output,
+    pub out: &'a mut dyn Write,
+    /// Where the `--statistics` table goes when the reports are for
+    /// programs to read.
+    pub err: &'a mut dyn Write,
+}
+
 /// Lints each job on the pool with `lint` and writes the reports, in the
-/// jobs' order, to `out`; the `--statistics` table follows them, on `err`
-/// when the reports are for programs to read. `each` hears of every job in
-/// that order: whether its letter fails the run, or why it was not linted.
-/// After a write error (a closed pipe) the rest is still linted, for the
-/// exit code, but not written; the error is returned.
+/// jobs' order; the `--statistics` table follows them. `each` hears of
+/// every job in that order: whether its letter fails the run, or why it was
+/// not linted. After a write error (a closed pipe) the rest is still linted,
+/// for the exit code, but not written; the error is returned.
 pub fn write_in_order<J: Send, E: Send>(
     pool: &rayon::ThreadPool,
     jobs: impl Iterator<Item = J> + Send,
     lint: impl Fn(J) -> Result<Linted, E> + Sync,
-    output: Output,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
+    writing: Writing,
     mut each: impl FnMut(Result<bool, E>),
 ) -> io::Result<()> {
-    let reporter = output.format.reporter(output.style);
+    let Writing {
+        reporter,
+        output,
+        out,
+        err,
+    } = writing;
     let statistics = output.statistics.then(Statistics::default);
-    let mut reporters: Vec<&dyn Reporter> = vec![&*reporter];
+    let mut reporters: Vec<&dyn Reporter> = vec![reporter];
     reporters.extend(statistics.as_ref().map(|s| s as &dyn Reporter));
 
     let mut written = reporters.iter().try_for_each(|r| r.start(out));

@@ -80,10 +80,20 @@ pub fn check_rule_id(id: &str) -> Result<(), UnknownRule> {
     if rules::doc(id).is_some() {
         return Ok(());
     }
-    Err(UnknownRule {
-        id: id.to_string(),
-        hint: DidYouMean::new(id, rules::docs().iter().map(|d| d.id.as_str())),
-    })
+    Err(UnknownRule::among(
+        id,
+        rules::docs().iter().map(|d| d.id.as_str()),
+    ))
+}
+
+impl UnknownRule {
+    /// `id`, which is none of `known`, with the closest of them as a hint.
+    pub fn among<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> UnknownRule {
+        UnknownRule {
+            id: id.to_string(),
+            hint: DidYouMean::new(id, known),
+        }
+    }
 }
 
 /// Every rule id a configuration knows, built-in first, then its custom ones.

@@ -5,17 +5,23 @@ use crate::config::{ConfigError, Selection};
 use crate::diagnostic::Severity;
 use crate::inputs::{load_configs, read_postings, InputError, Inputs, Letter, PostingError};
 use crate::lint::{lint_parsed, LintError};
-use crate::ordered::write_in_order;
-use crate::report::{self, Linted, Output, WriteError};
+use crate::ordered::{write_in_order, Writing};
+use crate::report::{self, Linted, Output, Reporter, WriteError};
 use rayon::prelude::*;
 use std::io::Write;
+
+/// The most worker threads a run starts, whatever `--threads` asks: linting
+/// is work for cores, and past a few per core more threads only cost their
+/// start.
+pub const MAX_THREADS: usize = 256;
 
 #[derive(Debug, Clone)]
 pub struct RunOptions {
     pub inputs: Inputs,
     pub selection: Selection,
     pub output: Output,
-    /// Worker threads; `None` is one per core.
+    /// Worker threads; `None` is one per core. A run starts at most
+    /// [`MAX_THREADS`], and no more than it has letters.
     pub threads: Option<usize>,
 }
 
@@ -62,9 +68,17 @@ pub fn run(
     err: &mut dyn Write,
     tell: &mut Tell,
 ) -> Exit {
+    let reporter = options.output.format.reporter(options.output.style);
+    // The report hears of every problem too: a SARIF log records them.
+    let mut tell_all = |level, problem: &Problem| {
+        reporter.problem(level, &problem.to_string());
+        tell(level, problem);
+    };
+    let tell: &mut Tell = &mut tell_all;
     let inputs = &options.inputs;
     if inputs.paths.is_empty() {
-        return fail(tell, Problem::NoLetters);
+        fail(tell, Problem::NoLetters);
+        return nothing_linted(&*reporter, out, tell);
     }
     let found = inputs.find();
     // A folder with nothing to lint is worth a warning, and a run with
@@ -76,14 +90,11 @@ pub fn run(
     for folder in found.empty {
         tell(level, &folder.into());
     }
-    // No more workers than letters: starting a thread costs more than
-    // linting a letter.
-    let threads = match found.letters.len() {
-        0 => return Exit::Failed,
-        1 => 1,
-        _ => options.threads.unwrap_or(0),
-    };
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+    if found.letters.is_empty() {
+        return nothing_linted(&*reporter, out, tell);
+    }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads(options, found.letters.len()));
+    let pool = match pool.build() {
         Ok(pool) => pool,
         Err(e) => return fail(tell, e.into()),
     };
@@ -114,7 +125,13 @@ pub fn run(
     // A bad config file is reported once, however many letters it governs.
     let mut bad_configs = Vec::new();
     let letters = letters.into_iter();
-    let written = write_in_order(&pool, letters, lint, options.output, out, err, |letter| {
+    let writing = Writing {
+        reporter: &*reporter,
+        output: options.output,
+        out,
+        err,
+    };
+    let written = write_in_order(&pool, letters, lint, writing, |letter| {
         let problem = match letter {
             Ok(fails) => return findings |= fails,
             Err(Problem::Config(e)) if bad_configs.contains(&e) => return failed = true,
@@ -134,6 +151,25 @@ pub fn run(
         (false, true) => Exit::Findings,
         (false, false) => Exit::Pass,
     }
+}
+
+/// How many workers lint `letters` letters: as asked, or one per core, but
+/// no more than [`MAX_THREADS`], and no more than the letters, as starting
+/// a thread costs more than linting a letter.
+fn threads(options: &RunOptions, letters: usize) -> usize {
+    let cores = || std::thread::available_parallelism().map_or(1, usize::from);
+    let wanted = options.threads.unwrap_or_else(cores);
+    wanted.min(MAX_THREADS).min(letters).max(1)
+}
+
+/// Ends a run that had nothing to lint. A report for programs is still
+/// written, a valid document with no letters in it: a CI step that reads
+/// it must not fail on an empty file.
+fn nothing_linted(reporter: &dyn Reporter, out: &mut dyn Write, tell: &mut Tell) -> Exit {
+    if let Err(e) = report::written(reporter.report_all(&[], out)) {
+        tell(Severity::Error, &e.into());
+    }
+    Exit::Failed
 }
 
 /// Tells the problem that ends the run.

@@ -2,6 +2,7 @@
 //! shows, and where. The signals and their words live in
 //! `rules/lexicon/signals.toml`.
 
+use crate::diagnostic::Diagnostic;
 use crate::letter::Letter;
 use crate::metrics::MetricKind;
 use crate::observability;
@@ -32,6 +33,9 @@ struct SignalSpec {
     /// `hint` speaks of systems: a nurse is not told about pipelines.
     #[serde(default)]
     general_hint: Option<String>,
+    /// Rules whose finding already gives the signal's advice.
+    #[serde(default)]
+    rules: Vec<String>,
 }
 
 struct Signal {
@@ -57,11 +61,29 @@ pub struct SignalResult {
     pub name: String,
     pub at: Option<usize>,
     pub hint: String,
+    /// Rules whose finding already gives this signal's advice.
+    pub rules: &'static [String],
 }
 
 impl SignalResult {
     pub fn present(&self) -> bool {
         self.at.is_some()
+    }
+
+    /// The rule of the first finding that already gave this signal's
+    /// advice: a rule that stands for the signal, or one whose help quotes
+    /// the hint (role-fit borrows the scorecard's hints). A report then
+    /// need not say it twice.
+    pub fn said_by<'a>(&self, diagnostics: &'a [Diagnostic]) -> Option<&'a str> {
+        diagnostics
+            .iter()
+            .find(|d| {
+                self.rules.contains(&d.rule)
+                    || d.help
+                        .as_ref()
+                        .is_some_and(|help| help.contains(&self.hint))
+            })
+            .map(|d| d.rule.as_str())
     }
 }
 
@@ -77,6 +99,7 @@ pub fn scan(letter: &Letter, engineering: bool) -> Vec<SignalResult> {
                 Some(general) if !engineering => general.clone(),
                 _ => signal.spec.hint.clone(),
             },
+            rules: &signal.spec.rules,
         })
         .collect()
 }
@@ -128,6 +151,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_signal_is_said_by_its_rules_or_by_a_help_that_quotes_its_hint() {
+        let letter = Letter::parse("Dear team,\n\nI built it.\n", false).unwrap();
+        let signals = scan(&letter, true);
+        let signal = |id: &str| signals.iter().find(|s| s.id == id).unwrap();
+        let finding = |rule: &str, help: &str| Diagnostic {
+            rule: rule.to_string(),
+            severity: crate::Severity::Warning,
+            message: String::new(),
+            span: None,
+            label: None,
+            help: Some(help.to_string()),
+            penalty: 0,
+        };
+        let collaboration = signal("collaboration");
+        let quoted = format!("show one of them. team: {}", collaboration.hint);
+        let found = [
+            finding("no-observability", "add a trace"),
+            finding("role-fit", &quoted),
+        ];
+        assert_eq!(
+            signal("observability").said_by(&found),
+            Some("no-observability")
+        );
+        assert_eq!(collaboration.said_by(&found), Some("role-fit"));
+        assert_eq!(signal("tradeoff").said_by(&found), None);
+        assert_eq!(signal("observability").said_by(&found[1..]), None);
     }
 
     #[test]

@@ -31,10 +31,24 @@ impl Source {
     }
 }
 
+/// The bytes a text starts with that are no text: a UTF-8 byte-order mark,
+/// which some Windows editors write and none shows. It stays in the text, so
+/// that every span is still a byte range into the file, and the letter, its
+/// lines and its columns begin after it.
+pub fn text_start(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
+}
+
 /// Start offsets of every line, built once per file so that each lookup is a
 /// binary search instead of a rescan of the text.
 pub struct LineIndex<'a> {
     text: &'a str,
+    /// The first line starts after a byte-order mark, so its columns are
+    /// those an editor shows.
     line_starts: Vec<usize>,
     /// How many characters lie before each multiple of `CHUNK` bytes. A
     /// column on a long line is then counted from the nearest checkpoint,
@@ -61,7 +75,7 @@ pub struct LineCol {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
+        let mut line_starts = vec![text_start(text)];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let mut chars_at_chunk = vec![0];
         for chunk in text.as_bytes().chunks(CHUNK) {
@@ -80,13 +94,16 @@ impl<'a> LineIndex<'a> {
         self.chars_at_chunk[chunk] + char_starts(&self.text.as_bytes()[chunk * CHUNK..offset])
     }
 
-    /// 0-based index of the line holding `offset`.
+    /// 0-based index of the line holding `offset`; the byte-order mark is
+    /// on the first.
     fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset) - 1
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {
-        let offset = offset.min(self.text.len());
+        let offset = offset.clamp(self.line_starts[0], self.text.len());
         let line = self.line_of(offset);
         let start = self.line_starts[line];
         let chars = if offset - start <= CHUNK {
@@ -101,11 +118,12 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The byte range of the whole lines that `span` touches, without the
-    /// final line break: what a reporter shows as the snippet.
+    /// final line break: what a reporter shows as the snippet. It holds the
+    /// whole span, even one that starts on a byte-order mark.
     pub fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
         let first = self.line_of(span.start.min(self.text.len()));
         let last = self.line_of(span.end.max(span.start).min(self.text.len()));
-        let start = self.line_starts[first];
+        let start = self.line_starts[first].min(span.start);
         let end = self
             .line_starts
             .get(last + 1)
@@ -119,8 +137,14 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// The OS error without Rust's "(os error 2)" suffix.
+/// The OS error without Rust's "(os error 2)" suffix, and without what a
+/// folder walker wraps around it ("IO error for operation on PATH: …"):
+/// the message names the path already.
 pub fn io_cause(e: &io::Error) -> String {
+    let wrapped = e.get_ref().and_then(|inner| inner.source());
+    if let Some(os) = wrapped.and_then(|e| e.downcast_ref::<io::Error>()) {
+        return io_cause(os);
+    }
     let text = e.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
@@ -161,6 +185,18 @@ mod tests {
         }
         let end = index.line_col(text.len());
         assert_eq!(end.column, line.chars().count() + 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let text = "\u{feff}Dear team,\nHi";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(3), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(8), LineCol { line: 1, column: 6 });
+        assert_eq!(index.line_col(14), LineCol { line: 2, column: 1 });
+        assert_eq!(&text[index.lines_around(&(8..12))], "Dear team,");
+        assert_eq!(&text[index.lines_around(&(0..7))], "\u{feff}Dear team,");
     }
 
     #[test]

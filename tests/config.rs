@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{letterlint_in, stderr, stdout, temp_dir, write};
+use common::{letterlint_in, stderr, stdout, temp_dir, write, TempFolder};
 use std::fs;
 use std::path::Path;
 
@@ -136,9 +136,7 @@ fn precedence_flag_over_front_matter_over_file_over_profile() {
 
 #[test]
 fn error_messages() {
-    let dir = temp_dir("config-errors");
-    fs::create_dir_all(dir.join(".git")).unwrap();
-    write(&dir.join("letter.md"), CLICHE_LETTER);
+    let dir = repository("config-errors", "");
     let cases = [
         "profil = \"backend\"\n",
         "profile = \"fintec\"\n",
@@ -154,18 +152,76 @@ fn error_messages() {
         "[[custom]]\nid = \"cliche\"\npattern = \"x\"\nmessage = \"taken\"\n",
         "[[custom]]\nid = \"falcon\"\npattern = \"x\"\nmessage = \"m\"\nseverity = \"error\"\n",
         "this is = = not toml\n",
+        "[words]\nmin = -5\n",
+        "[words]\nnear = \"close\"\n",
+        "[words]\nmin = 500\nmax = 100\n",
+        "[words]\nmin = 100\nmin = 200\n",
+        "[words.sections.\"Day-one proposal\"]\nmin = 100\n",
+        "[words.sections.\"Day-one proposal\"]\nmin = 150\nmax = 100\n",
+        "[words.sections]\n\"Day-one proposal\" = 150\n",
+        "[rules.cliche]\nextra = [\"rockstar\", 7]\n",
+        "companies = [\"Kestrel Pay\", 7]\n",
+        "[[custom]]\nid = \"blank\"\npattern = \"\"\nmessage = \"m\"\n",
     ];
     let mut report = String::new();
     for case in cases {
         write(&dir.join("letterlint.toml"), case);
-        let out = letterlint_in(&dir, &["letter.md"], None);
-        assert_eq!(out.status.code(), Some(2), "{case}");
-        assert!(stdout(&out).is_empty());
-        let err = stderr(&out);
-        assert_eq!(err.lines().count(), 1, "one line per error: {err}");
+        let err = config_error(&dir);
         report.push_str(&format!("{}──▶ {err}\n", case));
     }
     insta::assert_snapshot!(report);
+}
+
+/// A repository (the walk for a config stops in it) holding `config` as
+/// its `letterlint.toml` and a short letter, `letter.md`.
+fn repository(name: &str, config: &str) -> TempFolder {
+    let dir = temp_dir(name);
+    fs::create_dir_all(dir.join(".git")).unwrap();
+    write(&dir.join("letterlint.toml"), config);
+    write(&dir.join("letter.md"), CLICHE_LETTER);
+    dir
+}
+
+/// The one error line a bad `letterlint.toml` in `dir` gets, checked to
+/// name the file, line and column and to speak no Rust.
+fn config_error(dir: &Path) -> String {
+    let out = letterlint_in(dir, &["letter.md"], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(stdout(&out).is_empty());
+    assert_eq!(err.lines().count(), 1, "one line per error: {err}");
+    let place: Vec<&str> = err.splitn(4, ':').collect();
+    assert!(
+        place[0] == "error" && place[1] == " letterlint.toml" && place[2].parse::<usize>().is_ok(),
+        "file:line:col: {err}"
+    );
+    for rust in [
+        "usize",
+        "f64",
+        "sequence",
+        "a map",
+        "struct ",
+        "invalid type",
+        "missing field",
+    ] {
+        assert!(!err.contains(rust), "`{rust}` in {err}");
+    }
+    err
+}
+
+#[test]
+fn a_config_that_is_not_utf8_names_the_byte_and_its_place() {
+    let dir = repository("config-latin1", "");
+    fs::write(
+        dir.join("letterlint.toml"),
+        b"min_score = 60\ncompanies = [\"Caf\xe9 Noir\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        config_error(&dir),
+        "error: letterlint.toml:2:18: not valid UTF-8 (byte 0xe9 at byte offset 32); \
+         save the file as UTF-8\n"
+    );
 }
 
 #[test]
@@ -378,4 +434,28 @@ fn the_example_config_is_valid() {
         None,
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn bounds_refused_under_another_profile_are_still_located() {
+    // Fine under early-career (200–210), not under backend (250–210).
+    let dir = repository(
+        "config-other-profile",
+        "profile = \"early-career\"\n[words]\nmax = 210\n",
+    );
+    write(
+        &dir.join("backend.md"),
+        &format!("+++\nprofile = \"backend\"\n+++\n{CLICHE_LETTER}"),
+    );
+    assert_ne!(
+        letterlint_in(&dir, &["letter.md"], None).status.code(),
+        Some(2)
+    );
+    let refused = "letterlint.toml:2:1: [words]: min (250) is above max (210)";
+    let out = letterlint_in(&dir, &["--profile", "backend", "letter.md"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), format!("error: {refused}\n"));
+    let out = letterlint_in(&dir, &["backend.md"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(refused), "{}", stderr(&out));
 }

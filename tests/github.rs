@@ -36,7 +36,8 @@ fn one_command_per_diagnostic() {
     let out = letterlint(&["--format", "github", "examples/weak.md"]);
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), diagnostics.len());
+    // And one more: the letter scores below the minimum.
+    assert_eq!(lines.len(), diagnostics.len() + 1);
     for (line, d) in lines.iter().zip(diagnostics) {
         let command = match d["severity"].as_str().unwrap() {
             "error" => "error",
@@ -56,12 +57,37 @@ fn one_command_per_diagnostic() {
     );
 }
 
+#[test]
+fn a_score_under_the_gate_is_an_error_naming_score_and_gate() {
+    // Cliches alone: warnings only, a score of 88.
+    let run = |extra: &[&str]| {
+        let args = [&["--format", "github", "--select", "cliche"], extra].concat();
+        letterlint(&[args.as_slice(), &["examples/weak.md"]].concat())
+    };
+    let score_line = "::error file=examples/weak.md,title=letterlint (score)::";
+
+    let out = run(&["--min-score", "95"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text
+        .lines()
+        .all(|l| !l.starts_with("::error") || l.starts_with(score_line)));
+    assert_eq!(
+        text.lines().last(),
+        Some(format!("{score_line}score 88 is below the minimum 95").as_str()),
+        "{text}"
+    );
+
+    // At the bar or above it, the run passes and says nothing of the score.
+    let out = run(&["--min-score", "88"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stdout(&out).contains("(score)"), "{}", stdout(&out));
+}
+
 #[cfg(unix)]
 #[test]
 fn paths_and_messages_are_escaped() {
-    let dir = std::env::temp_dir().join(format!("letterlint-github-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("github");
     let name = "cover, v2: 100%\r\nfinal.md";
     fs::write(
         dir.join(name),

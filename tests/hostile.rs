@@ -127,13 +127,86 @@ fn binary_and_invalid_utf8_files_are_refused() {
 }
 
 #[test]
+fn utf16_files_are_told_to_be_saved_as_utf8() {
+    let dir = folder("utf16");
+    let utf16 = |text: &str, bytes: fn(u16) -> [u8; 2]| -> Vec<u8> {
+        text.encode_utf16().flat_map(bytes).collect()
+    };
+    let text = "Dear team,\n\nI built the ledger at Larkspur.\n";
+    let little = [&[0xff, 0xfe][..], &utf16(text, u16::to_le_bytes)].concat();
+    let big = [&[0xfe, 0xff][..], &utf16(text, u16::to_be_bytes)].concat();
+    fs::write(dir.join("notepad.md"), little).unwrap();
+    fs::write(dir.join("big-endian.md"), big).unwrap();
+    // Without a byte-order mark: every other byte is NUL.
+    fs::write(dir.join("no-mark.md"), utf16(text, u16::to_le_bytes)).unwrap();
+    for name in ["notepad.md", "big-endian.md", "no-mark.md"] {
+        refused(&dir, name, "UTF-16 text; save the file as UTF-8");
+    }
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_no_text_and_spans_stay_bytes_of_the_file() {
+    let dir = folder("bom");
+    let nurse = fs::read(common::root().join("examples/nurse.md")).unwrap();
+    fs::write(dir.join("nurse.txt"), &nurse).unwrap();
+    let mut names = vec!["nurse.txt".to_string()];
+    for example in ["nurse", "template", "strong"] {
+        let name = format!("{example}.md");
+        fs::copy(common::root().join("examples").join(&name), dir.join(&name)).unwrap();
+        names.push(name);
+    }
+    for name in &names {
+        let text = fs::read(dir.join(name)).unwrap();
+        let marked = format!("bom-{name}");
+        fs::write(dir.join(&marked), [&b"\xef\xbb\xbf"[..], &text].concat()).unwrap();
+        let marked_text = fs::read(dir.join(&marked)).unwrap();
+
+        // The same findings at the same lines and columns, each span three
+        // bytes later in a file three bytes longer, on the same text.
+        let (_, plain) = run_json(&dir, &[name.as_str()]);
+        let (_, with_mark) = run_json(&dir, &[marked.as_str()]);
+        let (plain, with_mark) = (file(&plain, name), file(&with_mark, &marked));
+        assert_eq!(plain["score"], with_mark["score"], "{name}");
+        let findings = |letter: &Value| letter["diagnostics"].as_array().unwrap().clone();
+        let (plain, with_mark) = (findings(plain), findings(with_mark));
+        assert_eq!(plain.len(), with_mark.len(), "{name}: {with_mark:#?}");
+        for (p, m) in plain.iter().zip(&with_mark) {
+            assert_eq!(p["rule"], m["rule"], "{name}");
+            assert_eq!(p["message"], m["message"], "{name}");
+            let (p, m) = (&p["span"], &m["span"]);
+            if p.is_null() {
+                assert!(m.is_null(), "{name}");
+                continue;
+            }
+            for key in ["line", "column", "end_line", "end_column"] {
+                assert_eq!(p[key], m[key], "{name}: {key}");
+            }
+            let range = |span: &Value| {
+                let at = |key: &str| span[key].as_u64().unwrap() as usize;
+                at("start")..at("end")
+            };
+            let (p, m) = (range(p), range(m));
+            assert_eq!(m, p.start + 3..p.end + 3, "{name}");
+            assert_eq!(marked_text[m], text[p], "{name}");
+        }
+
+        // People see the same report: no mark in a snippet, no caret moved.
+        let human = |name: &str| {
+            let out = letterlint_in(&dir, &["--color", "never", name], None);
+            stdout(&out).replace(name, "LETTER")
+        };
+        assert_eq!(human(&marked), human(name), "{name}");
+    }
+}
+
+#[test]
 fn a_50_mb_file_is_refused_above_the_documented_limit() {
     let dir = folder("huge");
     let line = "I built the ledger and kept it running. ".repeat(25) + "\n";
     let text = line.repeat(50 * 1024 * 1024 / line.len() + 1);
     assert!(text.len() > 50 * 1024 * 1024);
     fs::write(dir.join("huge.md"), &text).unwrap();
-    refused(&dir, "huge.md", "larger than 10 MiB; not a cover letter");
+    refused(&dir, "huge.md", "larger than 10 MiB; not a letter");
 }
 
 #[test]
@@ -236,22 +309,36 @@ fn permission_denied() {
     use std::os::unix::fs::PermissionsExt;
     use std::os::unix::process::CommandExt;
     let dir = folder("permissions");
-    let locked = dir.join("locked.md");
-    fs::write(&locked, GOOD).unwrap();
-    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read(&locked).is_err() {
-        refused(&dir, "locked.md", "Permission denied");
-        return;
-    }
-    // Root (as in many containers) reads the file anyway, so the run is made
-    // as `nobody`, whom the mode does deny, in a folder `nobody` may enter.
+    fs::write(dir.join("locked.md"), GOOD).unwrap();
+    fs::create_dir_all(dir.join("perm/locked")).unwrap();
+    fs::write(dir.join("perm/locked/a.md"), GOOD).unwrap();
+    let mode = |path: &str, mode| {
+        fs::set_permissions(dir.join(path), fs::Permissions::from_mode(mode)).unwrap();
+    };
+    mode("locked.md", 0o000);
+    mode("perm/locked", 0o000);
+    // Root (as in many containers) reads the file anyway, so the runs are
+    // made as `nobody`, whom the modes do deny, in a folder `nobody` may
+    // enter.
     const NOBODY: u32 = 65534;
-    fs::set_permissions(&*dir, fs::Permissions::from_mode(0o755)).unwrap();
-    let mut command = json_command(&dir, &["locked.md"]);
-    command.uid(NOBODY).gid(NOBODY);
-    match command.output() {
-        Ok(out) => assert_refused(out, "locked.md", "Permission denied"),
-        Err(e) => common::skipped(
+    let as_root = fs::read(dir.join("locked.md")).is_ok();
+    mode(".", 0o755);
+    let run = |name: &str| {
+        let mut command = json_command(&dir, &[name]);
+        if as_root {
+            command.uid(NOBODY).gid(NOBODY);
+        }
+        command.output()
+    };
+    let (file, folder) = (run("locked.md"), run("perm"));
+    // Unlocked again, so that the folder can be removed.
+    mode("perm/locked", 0o755);
+    match (file, folder) {
+        (Ok(file), Ok(folder)) => {
+            assert_refused(file, "locked.md", "Permission denied");
+            assert_refused(folder, "perm/locked", "Permission denied");
+        }
+        (Err(e), _) | (_, Err(e)) => common::skipped(
             "permission_denied",
             &format!("a mode-000 file is readable here, and a run as nobody failed: {e}"),
         ),

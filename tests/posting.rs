@@ -30,40 +30,178 @@ fn rules_of(letter: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn extraction_carries_the_posting_line_of_everything() {
-    for name in ["backend-payments.md", "ai-platform.md", "data-platform.txt"] {
-        let text = std::fs::read_to_string(root().join("tests/postings").join(name)).unwrap();
-        let posting = Posting::parse(&Source::new(name, text)).unwrap();
-        let mut out = String::new();
-        let item = |i: &Option<letterlint::posting::Item>| {
-            i.as_ref()
-                .map_or("-".into(), |i| format!("{} (line {})", i.text, i.line))
-        };
+/// What the reader takes from a posting, as a reviewer reads it.
+fn extraction(name: &str) -> String {
+    let text = std::fs::read_to_string(root().join("tests/postings").join(name)).unwrap();
+    let posting = Posting::parse(&Source::new(name, text)).unwrap();
+    let mut out = String::new();
+    let stated = |s: &Option<letterlint::posting::Stated>| {
+        s.as_ref().map_or("-".into(), |s| {
+            format!(
+                "{} (line {}{})",
+                s.text,
+                s.line,
+                if s.sure { "" } else { ", unsure" }
+            )
+        })
+    };
+    let _ = writeln!(
+        out,
+        "company: {}\nrole: {}",
+        stated(&posting.company),
+        stated(&posting.role)
+    );
+    let _ = writeln!(out, "themes: {}", posting.themes.join(", "));
+    for list in &posting.name_lists {
+        let names: Vec<String> = list.names.iter().map(|n| n.join(" ")).collect();
+        let _ = writeln!(out, "names (line {}): {}", list.line, names.join(", "));
+    }
+    let _ = writeln!(out, "requirements:");
+    for r in &posting.requirements {
         let _ = writeln!(
             out,
-            "company: {}\nrole: {}",
-            item(&posting.company),
-            item(&posting.role)
+            "  line {:2} {}{}",
+            r.line,
+            r.text,
+            if r.nice { " (nice)" } else { "" },
         );
-        let techs: Vec<String> = posting
-            .technologies
-            .iter()
-            .map(|t| format!("{} ({})", t.text, t.line))
-            .collect();
-        let _ = writeln!(out, "technologies: {}", techs.join(", "));
-        let _ = writeln!(out, "requirements:");
-        for r in &posting.requirements {
-            let _ = writeln!(
-                out,
-                "  line {:2} {}{}  [{}]",
-                r.line,
-                r.text,
-                if r.nice { " (nice)" } else { "" },
-                r.keywords.join(" ")
-            );
+    }
+    out
+}
+
+/// The postings of tests/postings with an expected reading beside them.
+fn expected_postings() -> Vec<(String, toml::Value)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(root().join("tests/postings")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if let Some(stem) = name.strip_suffix(".expected.toml") {
+            let expected: toml::Value =
+                toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let posting = ["md", "txt"]
+                .iter()
+                .map(|ext| format!("{stem}.{ext}"))
+                .find(|p| root().join("tests/postings").join(p).exists())
+                .unwrap();
+            found.push((posting, expected));
         }
-        insta::assert_snapshot!(name, out);
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(found.len() >= 7, "the shapes of issue 16");
+    found
+}
+
+#[test]
+fn extraction_carries_the_posting_line_of_everything() {
+    let mut names: Vec<String> = ["backend-payments.md", "ai-platform.md", "data-platform.txt"]
+        .map(String::from)
+        .to_vec();
+    names.extend(expected_postings().into_iter().map(|(name, _)| name));
+    for name in names {
+        insta::assert_snapshot!(name.clone(), extraction(&name));
+    }
+}
+
+/// Each posting shape: every requirement in the posting's own words, none
+/// from its other sections, its company and role right.
+#[test]
+fn every_shape_is_read_as_a_careful_reader_reads_it() {
+    for (name, expected) in expected_postings() {
+        let text = std::fs::read_to_string(root().join("tests/postings").join(&name)).unwrap();
+        let posting = Posting::parse(&Source::new(name.as_str(), text)).unwrap();
+        let text_of = |s: &Option<letterlint::posting::Stated>| s.as_ref().map(|s| s.text.clone());
+        assert_eq!(
+            text_of(&posting.company).as_deref(),
+            expected["company"].as_str(),
+            "{name}: company"
+        );
+        assert_eq!(
+            text_of(&posting.role).as_deref(),
+            expected["role"].as_str(),
+            "{name}: role"
+        );
+        let want: Vec<(String, bool)> = expected["requirement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["text"].as_str().unwrap().to_string(),
+                    r["nice"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        let got: Vec<(String, bool)> = posting
+            .requirements
+            .iter()
+            .map(|r| (r.text.clone(), r.nice))
+            .collect();
+        assert_eq!(got, want, "{name}: requirements");
+    }
+}
+
+/// Each shape's letter: every requirement judged covered, missed or a gap
+/// as its fixture says; a quotation is no echo, the list named back is one;
+/// and a letter naming the posting's real role and company gets no error.
+#[test]
+fn each_letter_is_judged_as_its_fixture_says() {
+    for (posting, _) in expected_postings() {
+        let stem = posting.rsplit_once('.').unwrap().0;
+        let letter = format!("tests/postings/letters/{stem}-answer.md");
+        let expected: toml::Value = toml::from_str(
+            &std::fs::read_to_string(root().join(format!(
+                "tests/postings/letters/{stem}-answer.expected.toml"
+            )))
+            .unwrap(),
+        )
+        .unwrap();
+        let out = letterlint_in(&root(), &["--format", "json", &letter], None);
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let file = &report["files"][0];
+        let got: Vec<(String, String)> = file["posting"]["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["text"].as_str().unwrap().to_string(),
+                    r["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = expected["requirement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["text"].as_str().unwrap().to_string(),
+                    r["judged"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{letter}");
+        let diagnostics = file["diagnostics"].as_array().unwrap();
+        let echoes: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| d["rule"] == "posting-echo")
+            .map(|d| d["message"].as_str().unwrap())
+            .collect();
+        assert!(
+            echoes.iter().all(|m| !m.starts_with("copies")),
+            "{letter}: a quotation is not an echo: {echoes:?}"
+        );
+        assert_eq!(
+            echoes.iter().any(|m| m.contains("in the posting's order")),
+            expected["echo"].as_bool().unwrap(),
+            "{letter}: {echoes:?}"
+        );
+        assert!(
+            !diagnostics
+                .iter()
+                .any(|d| d["rule"] == "role-mismatch" && d["severity"] == "error"),
+            "{letter}: {diagnostics:?}"
+        );
     }
 }
 
@@ -159,7 +297,19 @@ fn json_posting_object() {
         .unwrap()
         .keys()
         .collect();
-    assert_eq!(keys, ["covered", "letter_line", "line", "text"]);
+    assert_eq!(
+        keys,
+        [
+            "covered",
+            "letter_line",
+            "line",
+            "nice_to_have",
+            "status",
+            "text"
+        ]
+    );
+    assert_eq!(first["status"], "covered");
+    assert_eq!(first["nice_to_have"], false);
     // Without a posting, the field is absent and nothing else changes.
     let out = letterlint_in(&root(), &["--format", "json", "examples/strong.md"], None);
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -202,9 +352,9 @@ fn a_bad_posting_is_an_error_and_the_letter_is_still_linted() {
         ("empty.md", "empty.md: the posting is empty"),
         (
             "binary.md",
-            "binary.md: binary file (contains NUL bytes), not a letter",
+            "binary.md: binary file (contains NUL bytes), not a job posting",
         ),
-        (".", ".: is a directory, not a letter"),
+        (".", ".: is a directory, not a job posting"),
     ] {
         let out = letterlint_in(
             &dir,

@@ -130,8 +130,10 @@ fn markdown() -> impl Strategy<Value = String> {
 /// 1-based line and character column of a byte offset, counted the slow
 /// and obvious way.
 fn by_hand(text: &str, offset: usize) -> LineCol {
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // A byte-order mark is no text: columns on line 1 start after it.
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let before = &text[..offset.max(bom)];
+    let line_start = before.rfind('\n').map_or(bom, |i| i + 1);
     LineCol {
         line: before.matches('\n').count() + 1,
         column: before[line_start..].chars().count() + 1,

@@ -248,3 +248,81 @@ fn fingerprints_survive_a_paragraph_added_above_the_finding() {
     }
     assert!(moved >= 4, "XX, TODO, <Company> and <Your Name> moved down");
 }
+
+/// The invocation of a run's log: whether it succeeded, and what it says.
+fn invocation(log: &Value) -> &Value {
+    &log["runs"][0]["invocations"][0]
+}
+
+#[test]
+fn a_file_not_read_makes_the_run_unsuccessful_and_names_the_file() {
+    let out = letterlint(&[
+        "--format",
+        "sarif",
+        "examples/weak.md",
+        "examples/no-such-letter.md",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let log: Value = serde_json::from_str(&stdout(&out)).expect("SARIF is JSON");
+    assert_eq!(schema_errors(&log), Vec::<String>::new());
+    let failed = invocation(&log);
+    assert_eq!(failed["executionSuccessful"], false);
+    let notifications = failed["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notifications.len(), 1, "{notifications:?}");
+    assert_eq!(notifications[0]["level"], "error");
+    assert_eq!(
+        notifications[0]["message"]["text"],
+        "examples/no-such-letter.md: No such file or directory"
+    );
+    // The letter that was read is still reported.
+    assert_eq!(
+        results(&log).len(),
+        results(&sarif(&["examples/weak.md"])).len()
+    );
+    let alone = sarif(&["examples/weak.md"]);
+    assert_eq!(invocation(&alone)["executionSuccessful"], true);
+    assert!(invocation(&alone)
+        .get("toolExecutionNotifications")
+        .is_none());
+}
+
+#[test]
+fn a_warning_is_noted_but_the_run_still_succeeds() {
+    let dir = common::temp_dir("sarif-warning");
+    fs::create_dir_all(dir.join("scans")).unwrap();
+    fs::write(dir.join("good.md"), "Dear team,\n\nI built the ledger.\n").unwrap();
+    let out = letterlint_in(&dir, &["--format", "sarif", "scans", "good.md"], None);
+    let log: Value = serde_json::from_str(&stdout(&out)).expect("SARIF is JSON");
+    let invocation = invocation(&log);
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "warning");
+    assert!(notification["message"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("scans: no letters found"));
+    assert_eq!(schema_errors(&log), Vec::<String>::new());
+}
+
+#[test]
+fn nothing_to_lint_is_a_valid_empty_report_in_sarif_and_json() {
+    let dir = common::temp_dir("sarif-nothing");
+    fs::create_dir_all(dir.join("scans")).unwrap();
+    for args in [&["scans"][..], &[]] {
+        let out = letterlint_in(&dir, &[&["--format", "sarif"], args].concat(), None);
+        assert_eq!(out.status.code(), Some(2));
+        let log: Value = serde_json::from_str(&stdout(&out)).expect("SARIF is JSON");
+        assert_eq!(schema_errors(&log), Vec::<String>::new());
+        assert!(results(&log).is_empty());
+        assert_eq!(invocation(&log)["executionSuccessful"], false, "{args:?}");
+
+        let out = letterlint_in(&dir, &[&["--format", "json"], args].concat(), None);
+        assert_eq!(out.status.code(), Some(2));
+        let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        assert_eq!(report["files"], serde_json::json!([]));
+        assert_eq!(
+            report["summary"],
+            serde_json::json!({"files": 0, "errors": 0, "warnings": 0, "infos": 0})
+        );
+    }
+}

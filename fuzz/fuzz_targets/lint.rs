@@ -45,6 +45,7 @@ fuzz_target!(|data: &[u8]| {
             let style = Style {
                 color: false,
                 quiet: false,
+                scorecard: report::Scorecard::Full,
             };
             let format = report::format(name).expect("a registered format");
             format

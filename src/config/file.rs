@@ -1,13 +1,14 @@
 //! One `letterlint.toml`: where it is, and what it says, validated.
 
-use super::document::{Document, Step};
+use super::document::{error_at, Document, Step};
 use super::error::{ConfigError, Problem};
-use super::profiles::profile;
+use super::profiles::{profile, Profile, DEFAULT_PROFILE};
 use crate::diagnostic::Level;
 use crate::letter::LatexOptions;
 use crate::registry::{CustomSpec, Overrides};
 use crate::rules::{self, custom::CustomRule};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub const FILE_NAME: &str = "letterlint.toml";
 /// The score below which a letter fails the run, unless `min_score` says.
@@ -28,6 +29,9 @@ const LATEX_KEYS: [&str; 2] = ["skip", "read"];
 #[derive(Debug, Clone, Default)]
 pub struct FileConfig {
     pub path: Option<PathBuf>,
+    /// The file's text, to point at the key when a profile other than the
+    /// file's own (a letter's, the command line's) makes a value refused.
+    pub(super) text: Option<Arc<str>>,
     pub profile: Option<String>,
     pub min_score: Option<u32>,
     pub companies: Vec<String>,
@@ -40,13 +44,35 @@ pub struct FileConfig {
 impl FileConfig {
     pub fn load(path: &Path) -> Result<FileConfig, ConfigError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
+        let bytes = std::fs::read(path).map_err(|e| ConfigError::File {
             file: name.clone(),
             problem: Problem::Unreadable(crate::source::io_cause(&e)),
         })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let (valid, rest) = e.as_bytes().split_at(offset);
+            let problem = Problem::NotUtf8 {
+                byte: rest.first().copied().unwrap_or_default(),
+                offset,
+            };
+            // The bytes before the first bad one are UTF-8: they give its line.
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            error_at(&name, valid, offset, problem)
+        })?;
         let mut config = FileConfig::read(&Document::parse(&name, &text)?)?;
         config.path = Some(path.to_path_buf());
+        config.text = Some(text.into());
         Ok(config)
+    }
+
+    /// The located error the file's rule tables get when read over `base`,
+    /// a profile's overrides; none when they pass.
+    pub(super) fn recheck(&self, base: &Overrides) -> Option<ConfigError> {
+        let (path, text) = (self.path.as_ref()?, self.text.as_deref()?);
+        let name = path.display().to_string();
+        Document::parse(&name, text)
+            .and_then(|doc| doc.overrides(base))
+            .err()
     }
 
     /// The `letterlint.toml` that governs a letter in `dir`: walking up,
@@ -67,17 +93,24 @@ impl FileConfig {
     }
 
     /// Checks the keys in the order a reader meets their errors: unknown
-    /// keys, rule overrides, then each setting.
+    /// keys, the profile (the rule overrides are read over its values),
+    /// rule overrides, then each setting.
     pub(super) fn read(doc: &Document) -> Result<FileConfig, ConfigError> {
         let table = doc.table();
         doc.check_keys(table, &[], &TOP_KEYS, None)?;
+        let chosen = table
+            .get("profile")
+            .map(|v| read_profile(doc, v))
+            .transpose()?;
+        let base = match chosen {
+            Some(chosen) => chosen,
+            None => profile(DEFAULT_PROFILE).expect("the default profile exists"),
+        };
         let mut config = FileConfig {
-            overrides: doc.overrides()?,
+            profile: chosen.map(|p| p.name.to_string()),
+            overrides: doc.overrides(&base.overrides)?,
             ..FileConfig::default()
         };
-        if let Some(value) = table.get("profile") {
-            config.profile = Some(read_profile(doc, value)?);
-        }
         if let Some(value) = table.get("min_score") {
             config.min_score = Some(read_min_score(doc, value)?);
         }
@@ -94,25 +127,26 @@ impl FileConfig {
     }
 }
 
-fn read_profile(doc: &Document, value: &toml::Value) -> Result<String, ConfigError> {
+fn read_profile(doc: &Document, value: &toml::Value) -> Result<&'static Profile, ConfigError> {
     let path = [Step::Key("profile")];
     let name = doc.string(value, &path)?;
-    profile(&name).map_err(|e| doc.error(&path, true, e.into()))?;
-    Ok(name)
+    profile(&name).map_err(|e| doc.error(&path, true, e.into()))
 }
 
 fn read_min_score(doc: &Document, value: &toml::Value) -> Result<u32, ConfigError> {
+    let path = [Step::Key("min_score")];
     value
         .as_integer()
         .and_then(|n| u32::try_from(n).ok())
         .filter(|n| *n <= 100)
-        .ok_or_else(|| doc.error(&[Step::Key("min_score")], true, Problem::MinScore))
+        .ok_or_else(|| doc.error(&path, true, Problem::MinScore(doc.found(&path))))
 }
 
 fn read_companies(doc: &Document, value: &toml::Value) -> Result<Vec<String>, ConfigError> {
+    let path = [Step::Key("companies")];
     let list = value
         .as_array()
-        .ok_or_else(|| doc.error(&[Step::Key("companies")], true, Problem::Companies))?;
+        .ok_or_else(|| doc.error(&path, true, Problem::Companies(doc.found(&path))))?;
     list.iter()
         .enumerate()
         .map(|(i, item)| doc.string(item, &[Step::Key("companies"), Step::Index(i)]))
@@ -123,18 +157,23 @@ fn read_companies(doc: &Document, value: &toml::Value) -> Result<Vec<String>, Co
 /// with or without its backslash.
 fn read_latex(doc: &Document, value: &toml::Value) -> Result<LatexOptions, ConfigError> {
     let path = [Step::Key("latex")];
-    let table = value
-        .as_table()
-        .ok_or_else(|| doc.error(&path, true, Problem::NotATable("[latex]".into())))?;
+    let table = value.as_table().ok_or_else(|| {
+        let problem = Problem::NotATable {
+            header: "[latex]".into(),
+            found: doc.found(&path),
+        };
+        doc.error(&path, true, problem)
+    })?;
     doc.check_keys(table, &path, &LATEX_KEYS, Some("[latex]"))?;
     let names = |key: &'static str| -> Result<Vec<String>, ConfigError> {
         let Some(list) = table.get(key) else {
             return Ok(Vec::new());
         };
         let at = [Step::Key("latex"), Step::Key(key)];
-        let list = list
-            .as_array()
-            .ok_or_else(|| doc.error(&at, true, Problem::LatexCommands(key)))?;
+        let list = list.as_array().ok_or_else(|| {
+            let found = doc.found(&at);
+            doc.error(&at, true, Problem::LatexCommands { key, found })
+        })?;
         list.iter()
             .enumerate()
             .map(|(i, item)| {
@@ -158,9 +197,10 @@ fn read_latex(doc: &Document, value: &toml::Value) -> Result<LatexOptions, Confi
 
 /// The `[[custom]]` rules, each checked in full before the next.
 fn read_custom(doc: &Document, value: &toml::Value) -> Result<Vec<CustomSpec>, ConfigError> {
+    let path = [Step::Key("custom")];
     let list = value
         .as_array()
-        .ok_or_else(|| doc.error(&[Step::Key("custom")], true, Problem::CustomNotAList))?;
+        .ok_or_else(|| doc.error(&path, true, Problem::CustomNotAList(doc.found(&path))))?;
     let mut specs: Vec<CustomSpec> = Vec::new();
     for (i, item) in list.iter().enumerate() {
         let spec = read_custom_rule(doc, item, i, &specs)?;
@@ -180,7 +220,7 @@ fn read_custom_rule(
     let base = [Step::Key("custom"), Step::Index(index)];
     let table = item
         .as_table()
-        .ok_or_else(|| doc.error(&base, true, Problem::CustomNotATable))?;
+        .ok_or_else(|| doc.error(&base, true, Problem::CustomNotATable(doc.found(&base))))?;
     doc.check_keys(table, &base, &CUSTOM_KEYS, Some("[[custom]]"))?;
     let at = |key: &'static str| [Step::Key("custom"), Step::Index(index), Step::Key(key)];
     let required = |key: &'static str| {
@@ -250,7 +290,7 @@ pub(super) mod tests {
         );
         assert_eq!(
             error("[rules.stack-soup]\nmin_run = \"four\""),
-            "letterlint.toml:2:11: `min_run` must be an integer, found string"
+            "letterlint.toml:2:11: `min_run` in [rules.stack-soup] must be a whole number of 0 or more, got \"four\""
         );
         assert_eq!(
             error("profile = \"fintec\""),
@@ -261,7 +301,7 @@ pub(super) mod tests {
         );
         assert_eq!(
             error("min_score = 170"),
-            "letterlint.toml:1:13: min_score must be a whole number from 0 to 100"
+            "letterlint.toml:1:13: min_score must be a whole number from 0 to 100, got 170"
         );
         assert!(error("profile = ").starts_with("letterlint.toml:1:"));
     }
@@ -289,6 +329,31 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn rule_params_are_read_as_the_rule_reads_them() {
+        assert_eq!(
+            error("[words]\nmin = -5"),
+            "letterlint.toml:2:7: `min` in [words] must be a whole number of 0 or more, got -5"
+        );
+        assert_eq!(
+            error("[words]\nmin = 500\nmax = 100"),
+            "letterlint.toml:1:1: [words]: min (500) is above max (100)"
+        );
+        assert_eq!(
+            error("[words.sections.\"Day one\"]\nmin = 100"),
+            "letterlint.toml:1:1: [words.sections.\"Day one\"] needs `max`"
+        );
+        assert_eq!(
+            error("[rules.cliche]\nextra = [\"ok\", 2]"),
+            "letterlint.toml:2:16: each item of `extra` in [rules.cliche] must be text in quotes, got 2"
+        );
+        // Bounds are checked over the profile the file selects.
+        assert!(parse("profile = \"early-career\"\n[words]\nmax = 210").is_ok());
+        assert!(parse("[words]\nmax = 210").is_err());
+        // A number where a fraction is expected may be written whole.
+        assert!(parse("[words]\nnear = 1").is_ok());
+    }
+
+    #[test]
     fn latex_lists_take_command_names() {
         let file =
             parse("[latex]\nskip = [\"\\\\mysetting\", \"addr\"]\nread = [\"lettercontent\"]")
@@ -305,7 +370,7 @@ pub(super) mod tests {
         );
         assert_eq!(
             error("[latex]\nread = \"x\""),
-            "letterlint.toml:2:8: `read` under [latex] must be a list of command names"
+            "letterlint.toml:2:8: `read` under [latex] must be a list of command names, got \"x\""
         );
     }
 

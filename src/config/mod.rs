@@ -7,6 +7,7 @@ mod document;
 mod error;
 mod file;
 mod init;
+mod params;
 mod profiles;
 
 pub use crate::registry::{
@@ -15,6 +16,7 @@ pub use crate::registry::{
 pub use error::{ConfigError, Problem, UnknownProfile};
 pub use file::{FileConfig, DEFAULT_MIN_SCORE, FILE_NAME};
 pub use init::init_template;
+pub use params::ParamProblem;
 pub use profiles::{profile, profiles, Profile, DEFAULT_PROFILE, PROFILE_NAMES};
 
 use crate::diagnostic::Level;
@@ -140,7 +142,10 @@ impl Config {
                 };
                 RuleSet::build(&layers, |id, level| self.selection.level(id, level))
                     .map(Arc::new)
-                    .map_err(|e| self.error(true, e.into()))
+                    .map_err(|e| {
+                        let located = self.file.recheck(&profile.overrides);
+                        located.unwrap_or_else(|| self.error(true, e.into()))
+                    })
             })
             .clone()
     }

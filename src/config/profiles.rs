@@ -70,6 +70,6 @@ fn read(doc: &Document, name: &'static str) -> Result<Profile, ConfigError> {
             .get("engineering")
             .and_then(|e| e.as_bool())
             .unwrap_or(true),
-        overrides: doc.overrides()?,
+        overrides: doc.overrides(&Overrides::new())?,
     })
 }

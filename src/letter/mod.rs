@@ -19,7 +19,7 @@ use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::lexicon::{self, Mention};
 use crate::metrics::{self, Metric};
 use crate::phrases::PhraseSet;
-use crate::source::Source;
+use crate::source::{text_start, Source};
 use crate::suppression::{self, Suppression};
 use std::ops::Range;
 
@@ -68,7 +68,8 @@ impl<'s> Letter<'s> {
     /// The letter under front matter already read (a run reads it once,
     /// for the companies of all its letters, before any is linted).
     pub fn with_front_matter(source: &'s str, front_matter: FrontMatter, plain_text: bool) -> Self {
-        let body_start = front_matter.range.end;
+        // A byte-order mark before the letter is no text of it.
+        let body_start = front_matter.range.end.max(text_start(source));
         let (mut blocks, html) = if plain_text {
             (plain::parse_plain(source, body_start), Vec::new())
         } else {

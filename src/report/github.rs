@@ -20,7 +20,9 @@ fn new(_: Style) -> Box<dyn Reporter> {
 struct Github;
 
 impl Reporter for Github {
-    /// One workflow command per finding.
+    /// One workflow command per finding, and an error for a score below
+    /// the bar: otherwise a run could fail on warnings alone with nothing
+    /// to say why.
     fn render(&self, file: &Linted) -> Rendered {
         let mut out = String::new();
         let index = LineIndex::new(&file.source.text);
@@ -53,6 +55,14 @@ impl Reporter for Github {
                 out,
                 "::{command} {properties},title={title}::{}",
                 data(&message)
+            );
+        }
+        let (score, min_score) = (file.report.score, file.min_score);
+        if score < min_score {
+            let _ = writeln!(
+                out,
+                "::error file={path},title={}::score {score} is below the minimum {min_score}",
+                property("letterlint (score)")
             );
         }
         Rendered::new(out)

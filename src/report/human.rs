@@ -1,15 +1,24 @@
 //! The default output, shaped like rustc's: each finding as annotate-snippets
 //! draws it (the title with the rule id, the source line with the span
-//! underlined, the help), then the posting's coverage, the scorecard and a
-//! summary line per file.
+//! underlined, the help), in the order of the text, then the posting's
+//! coverage, the scorecard and a summary line per file, and a total line
+//! after a run of several letters.
 
-use super::{Format, Linted, Rendered, Reporter, Style};
+use super::{
+    finding::{self, Drawn},
+    Format, Linted, Rendered, Reporter, Scorecard, Style,
+};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::posting::Judgement;
 use crate::source::LineIndex;
-use annotate_snippets::renderer::DecorStyle;
-use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
-use owo_colors::{AnsiColors, OwoColorize, Style as Colour};
-use std::fmt::Write as _;
+use annotate_snippets::renderer::{
+    Style as Paint, DEFAULT_ERROR_STYLE, DEFAULT_NOTE_STYLE, DEFAULT_WARNING_STYLE,
+};
+use annotate_snippets::Renderer;
+use std::collections::HashSet;
+use std::fmt::{Display, Write as _};
+use std::io::{self, Write};
+use std::sync::Mutex;
 
 pub(super) const FORMAT: Format = Format {
     name: "human",
@@ -19,102 +28,171 @@ pub(super) const FORMAT: Format = Format {
 };
 
 fn new(style: Style) -> Box<dyn Reporter> {
-    // Colour is decided here, once: a plain renderer and plain styles print
-    // no escape codes.
-    let renderer = match style.color {
-        true => Renderer::styled(),
-        false => Renderer::plain(),
-    };
-    let colour = |colour: AnsiColors| match style.color {
-        true => Colour::new().color(colour).bold(),
-        false => Colour::new(),
+    // Colour is decided here, once: a plain renderer and plain paints print
+    // no escape codes. The lines drawn here take the renderer's own colours
+    // for the levels, so that red is one red throughout.
+    let [bad, doubtful, good] = match style.color {
+        true => [
+            DEFAULT_ERROR_STYLE,
+            DEFAULT_WARNING_STYLE,
+            DEFAULT_NOTE_STYLE,
+        ],
+        false => [Paint::new(); 3],
     };
     Box::new(Human {
         quiet: style.quiet,
-        renderer: renderer.decor_style(DecorStyle::Ascii),
-        bad: colour(AnsiColors::Red),
-        doubtful: colour(AnsiColors::Yellow),
-        good: colour(AnsiColors::Green),
+        scorecard: style.scorecard,
+        renderer: finding::renderer(style.color),
+        bad,
+        doubtful,
+        good,
+        written: Mutex::default(),
     })
 }
 
 struct Human {
     quiet: bool,
+    scorecard: Scorecard,
     renderer: Renderer,
-    /// The colours of the lines drawn here: a letter that fails the run or
-    /// a scorecard signal missing; a letter with warnings; a letter that
-    /// passes without any, or a signal shown.
-    bad: Colour,
-    doubtful: Colour,
-    good: Colour,
+    /// The colours of what is painted here, beside the findings: a letter's
+    /// score when it fails the run, or a scorecard signal missing; a score
+    /// with warnings; a score without any, or a signal shown.
+    bad: Paint,
+    doubtful: Paint,
+    good: Paint,
+    written: Mutex<Written>,
+}
+
+/// What the letters written so far add up to.
+#[derive(Default)]
+struct Written {
+    /// The rules whose `--explain` page a note has pointed to.
+    explained: HashSet<String>,
+    total: Counts,
+}
+
+#[derive(Default)]
+struct Counts {
+    letters: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    failing: usize,
+}
+
+/// One letter's report, rendered: its findings drawn, then the rest.
+struct Page {
+    findings: Vec<Drawn>,
+    /// The posting's coverage, the scorecard and the summary line.
+    rest: String,
+    counts: Counts,
 }
 
 impl Reporter for Human {
     /// One letter's report: each finding, the posting's coverage, the
-    /// scorecard and the summary line.
+    /// scorecard and the summary line; `--quiet` keeps only the error-level
+    /// findings and the summary line, as ruff's does.
     fn render(&self, file: &Linted) -> Rendered {
-        if self.quiet {
-            return Rendered::new(self.summary(file) + "\n");
-        }
+        let report = &file.report;
+        let counts = Counts {
+            letters: 1,
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            infos: report.count(Severity::Info),
+            failing: usize::from(file.fails()),
+        };
         let index = LineIndex::new(&file.source.text);
-        let mut out = String::new();
-        for diagnostic in &file.report.diagnostics {
-            out += &self.finding(file, &index, diagnostic);
-            out += "\n\n";
+        // By position, as rustc and ruff list them; what the whole letter
+        // lacks comes after what is in it. Quiet shows errors only.
+        let shown = |d: &&Diagnostic| !self.quiet || d.severity == Severity::Error;
+        let diagnostics = report.diagnostics.iter().filter(shown);
+        let located = diagnostics.clone().filter(|d| d.span.is_some());
+        let letter_wide = diagnostics.filter(|d| d.span.is_none());
+        let mut rules = HashSet::new();
+        let findings = located
+            .chain(letter_wide)
+            .map(|d| finding::draw(&self.renderer, file, &index, d, rules.insert(&d.rule)))
+            .collect();
+        let mut rest = String::new();
+        if !self.quiet {
+            rest += &coverage(file);
+            rest += &self.scorecard(file, &index);
         }
-        out += &coverage(file);
-        out += &self.scorecard(file, &index);
-        out += &self.summary(file);
-        out.push('\n');
-        Rendered::new(out)
+        rest += &self.summary(file, &counts);
+        rest.push('\n');
+        Rendered::new(Page {
+            findings,
+            rest,
+            counts,
+        })
+    }
+
+    fn write(&self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        let page: Page = rendered.take();
+        let mut written = self.written.lock().expect("no writer panics");
+        for finding in page.findings {
+            out.write_all(finding.text.as_bytes())?;
+            if let Some(note) = finding.explain {
+                if written.explained.insert(finding.rule) {
+                    write!(out, "\n{note}")?;
+                }
+            }
+            out.write_all(b"\n\n")?;
+        }
+        out.write_all(page.rest.as_bytes())?;
+        let total = &mut written.total;
+        total.letters += page.counts.letters;
+        total.errors += page.counts.errors;
+        total.warnings += page.counts.warnings;
+        total.infos += page.counts.infos;
+        total.failing += page.counts.failing;
+        Ok(())
+    }
+
+    /// After several letters, what they add up to, as ruff ends a run.
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        let written = self.written.lock().expect("no writer panics");
+        let total = &written.total;
+        if self.quiet || total.letters < 2 {
+            return Ok(());
+        }
+        let mut found = vec![
+            plural(total.errors, "error"),
+            plural(total.warnings, "warning"),
+        ];
+        if total.infos > 0 {
+            found.push(plural(total.infos, "info"));
+        }
+        let last = found.pop().expect("two counts at least");
+        let mut line = format!(
+            "Found {} and {last} in {}",
+            found.join(", "),
+            plural(total.letters, "letter")
+        );
+        if total.failing > 0 {
+            let verb = if total.failing == 1 { "fails" } else { "fail" };
+            let _ = write!(line, "; {} {verb} the run", plural(total.failing, "letter"));
+        }
+        writeln!(out, "\n{line}.")
     }
 }
 
-fn level(severity: Severity) -> Level<'static> {
-    match severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Info => Level::INFO,
-    }
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `text` in `paint`, and back to plain after it.
+fn painted(paint: Paint, text: impl Display) -> String {
+    format!("{paint}{text}{paint:#}")
 }
 
 impl Human {
-    /// One finding as one annotate-snippets group: its title, where it is,
-    /// and its help.
-    fn finding(&self, file: &Linted, index: &LineIndex, d: &Diagnostic) -> String {
-        let path = file.report.path.as_str();
-        let title = level(d.severity).primary_title(&d.message).id(&d.rule);
-        let mut group = match &d.span {
-            // Letter-wide: nothing to underline, so the location is the file.
-            None => title.element(Origin::path(path)),
-            Some(span) => {
-                // Only the lines the span touches go to the renderer: a 1 MB
-                // letter does not make every snippet cost 1 MB.
-                let lines = index.lines_around(span);
-                let end = span.end.min(lines.end).max(span.start);
-                let mut annotation =
-                    AnnotationKind::Primary.span(span.start - lines.start..end - lines.start);
-                if let Some(label) = &d.label {
-                    annotation = annotation.label(label.as_str());
-                }
-                title.element(
-                    Snippet::source(&file.source.text[lines.clone()])
-                        .line_start(index.line_col(lines.start).line)
-                        .path(path)
-                        .annotation(annotation),
-                )
-            }
-        };
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
-        }
-        self.renderer.render(&[group])
-    }
-
-    /// Each signal with a mark, the line that shows it, or what would show it.
+    /// Each signal with a mark, and the line that shows it or what would
+    /// show it. Short, a missing signal whose advice a finding gave points
+    /// at that finding instead of saying it again.
     fn scorecard(&self, file: &Linted, index: &LineIndex) -> String {
         let signals = &file.report.signals;
-        if signals.is_empty() {
+        if signals.is_empty() || self.scorecard == Scorecard::Off {
             return String::new();
         }
         let width = signals
@@ -127,53 +205,51 @@ impl Human {
             "scorecard: {shown} of {} signals a hiring manager scans for\n",
             signals.len()
         );
+        let diagnostics = &file.report.diagnostics;
         for signal in signals {
             let (mark, detail) = match signal.at {
-                Some(at) => ("✓", format!("line {}", index.line_col(at).line)),
-                None => ("✗", signal.hint.clone()),
+                Some(at) => (
+                    painted(self.good, "✓"),
+                    format!("line {}", index.line_col(at).line),
+                ),
+                None => {
+                    let said = match self.scorecard {
+                        Scorecard::Short => signal.said_by(diagnostics),
+                        _ => None,
+                    };
+                    let detail =
+                        said.map_or(signal.hint.clone(), |rule| format!("see {rule} above"));
+                    (painted(self.bad, "✗"), detail)
+                }
             };
-            let colour = if signal.present() {
-                self.good
-            } else {
-                self.bad
-            };
-            let _ = writeln!(
-                out,
-                "  {} {:width$}  {detail}",
-                mark.style(colour),
-                signal.name
-            );
+            let _ = writeln!(out, "  {mark} {:width$}  {detail}", signal.name);
         }
         out.push('\n');
         out
     }
 
-    /// The letter's score and counts, coloured by whether it fails the run
-    /// (the bar its configuration sets), and if not, has warnings.
-    fn summary(&self, file: &Linted) -> String {
-        let report = &file.report;
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let errors = report.count(Severity::Error);
-        let warnings = report.count(Severity::Warning);
-        let mut line = format!(
-            "{}: score {}/100 · {} · {}",
-            report.path,
-            report.score,
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-        );
-        let infos = report.count(Severity::Info);
-        if infos > 0 {
-            line.push_str(&format!(" · {}", plural(infos, "info")));
-        }
-        let colour = if file.fails() {
+    /// The letter's score and counts. Only the score is painted: by whether
+    /// the letter fails the run (the bar its configuration sets), and if
+    /// not, has warnings.
+    fn summary(&self, file: &Linted, counts: &Counts) -> String {
+        let paint = if file.fails() {
             self.bad
-        } else if warnings > 0 {
+        } else if counts.warnings > 0 {
             self.doubtful
         } else {
             self.good
         };
-        line.style(colour).to_string()
+        let mut line = format!(
+            "{}: score {} · {} · {}",
+            file.report.path,
+            painted(paint, format!("{}/100", file.report.score)),
+            plural(counts.errors, "error"),
+            plural(counts.warnings, "warning"),
+        );
+        if counts.infos > 0 {
+            let _ = write!(line, " · {}", plural(counts.infos, "info"));
+        }
+        line
     }
 }
 
@@ -183,8 +259,10 @@ fn coverage(file: &Linted) -> String {
         return String::new();
     };
     let posting = &matched.posting;
-    let name = |item: &Option<crate::posting::Item>| {
-        item.as_ref().map_or("?", |i| i.text.as_str()).to_string()
+    let name = |stated: &Option<crate::posting::Stated>| match stated {
+        Some(s) if s.sure => s.text.clone(),
+        Some(s) => format!("{}?", s.text),
+        None => "?".to_string(),
     };
     let mut out = format!(
         "posting: {} ({} at {})\n",
@@ -209,11 +287,14 @@ fn coverage(file: &Linted) -> String {
                 shorten(&c.requirement.text)
             };
             let line = format!("line {}", c.requirement.line);
-            let covered = if c.covered { "yes" } else { "no" };
-            let at = match (c.covered, c.letter_line) {
-                (true, Some(l)) => format!("letter line {l}"),
-                _ => String::new(),
+            let covered = match c.judgement {
+                Judgement::Covered => "yes",
+                Judgement::Missed => "no",
+                Judgement::Gap => "gap",
             };
+            let at = c
+                .letter_line
+                .map_or(String::new(), |l| format!("letter line {l}"));
             (text, line, covered, at)
         })
         .collect();
@@ -231,6 +312,9 @@ fn coverage(file: &Linted) -> String {
     for (text, line, covered, at) in rows {
         let row = format!("  {text:width$}  {line:9}  {covered:7}  {at}");
         let _ = writeln!(out, "{}", row.trim_end());
+    }
+    if !posting.themes.is_empty() {
+        let _ = writeln!(out, "  themes: {}", posting.themes.join(", "));
     }
     out.push('\n');
     out

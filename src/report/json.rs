@@ -39,14 +39,21 @@ struct PostingReport<'a> {
     path: &'a str,
     company: Option<&'a str>,
     role: Option<&'a str>,
+    /// False when the posting's shape left its role or company in doubt;
+    /// role-mismatch then only suggests.
+    certain: bool,
     requirements: Vec<RequirementReport<'a>>,
+    themes: &'a [String],
 }
 
 #[derive(Serialize)]
 struct RequirementReport<'a> {
     text: &'a str,
     line: usize,
+    nice_to_have: bool,
     covered: bool,
+    /// "covered", "missed", or "gap": the letter says it lacks it.
+    status: &'static str,
     letter_line: Option<usize>,
 }
 
@@ -222,14 +229,20 @@ fn file(linted: &Linted) -> File<'_> {
             path: &m.posting.path,
             company: m.posting.company.as_ref().map(|c| c.text.as_str()),
             role: m.posting.role.as_ref().map(|r| r.text.as_str()),
+            certain: [&m.posting.company, &m.posting.role]
+                .iter()
+                .all(|s| s.as_ref().is_none_or(|s| s.sure)),
+            themes: &m.posting.themes,
             requirements: m
                 .coverage
                 .iter()
                 .map(|c| RequirementReport {
                     text: &c.requirement.text,
                     line: c.requirement.line,
-                    covered: c.covered,
-                    letter_line: c.letter_line.filter(|_| c.covered),
+                    nice_to_have: c.requirement.nice,
+                    covered: c.covered(),
+                    status: c.judgement.as_str(),
+                    letter_line: c.letter_line,
                 })
                 .collect(),
         }),

@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::any::Any;
 use std::io::{self, Write};
 
+mod finding;
 mod github;
 mod human;
 mod json;
@@ -71,6 +72,11 @@ pub trait Reporter: Sync {
     fn finish(&self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
+
+    /// Hears a problem the run told on standard error (a file not read, a
+    /// bad config), before `finish`: a SARIF log records it, since a CI
+    /// upload may be all that anyone sees of the run.
+    fn problem(&self, _level: Severity, _problem: &str) {}
 
     /// Writes every report in one go: for callers that hold all their
     /// letters.
@@ -139,8 +145,23 @@ pub struct Output {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     pub color: bool,
-    /// Only each file's summary line: `--quiet`.
+    /// Only error-level findings and each file's summary line: `--quiet`.
     pub quiet: bool,
+    /// How much of the scorecard: `--scorecard`.
+    pub scorecard: Scorecard,
+}
+
+/// How much of the scorecard the human report prints: `--scorecard`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scorecard {
+    /// Every signal, and for each one missing, what would show it.
+    Full,
+    /// Every signal, and what would show a missing one only where no
+    /// finding has said it already.
+    #[default]
+    Short,
+    /// No scorecard.
+    Off,
 }
 
 /// Output that could not be written.

@@ -2,12 +2,14 @@
 //!
 //! The log is built with `json!` rather than typed structs: the SARIF object
 //! model is large and this reporter uses a small corner of it, which reads
-//! more plainly as the JSON it produces.
+//! more plainly as the JSON it produces. Only the log and its run are
+//! structs, for the order of their members (see [`Run`]).
 
 use super::{pretty_at, repository_path, Format, JsonArray, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::{Diagnostic, Level, Severity};
 use crate::rules::{self, RuleDoc};
 use crate::source::LineIndex;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -28,6 +30,7 @@ fn new(_: Style) -> Box<dyn Reporter> {
                 depth: RESULTS_DEPTH,
                 len: 0,
             },
+            notifications: Vec::new(),
         }),
     })
 }
@@ -55,6 +58,8 @@ struct Written {
     /// custom rule) is appended when it first appears.
     rule_ids: Vec<String>,
     results: JsonArray,
+    /// The problems the run told on standard error, as SARIF notifications.
+    notifications: Vec<Value>,
 }
 
 impl Reporter for Sarif {
@@ -84,14 +89,16 @@ impl Reporter for Sarif {
 
     fn start(&self, out: &mut dyn Write) -> io::Result<()> {
         let written = self.written.lock().expect("no writer panics");
-        let log = log(&written.rule_ids);
+        let log = log(&written.rule_ids, &written.notifications);
         let (head, _) = JsonArray::split(&log, "results");
         out.write_all(head.as_bytes())
     }
 
     fn write(&self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
         let mut written = self.written.lock().expect("no writer panics");
-        let Written { rule_ids, results } = &mut *written;
+        let Written {
+            rule_ids, results, ..
+        } = &mut *written;
         for mut result in rendered.take::<Vec<Value>>() {
             let id = result["ruleId"]
                 .as_str()
@@ -112,14 +119,45 @@ impl Reporter for Sarif {
     fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
         let written = self.written.lock().expect("no writer panics");
         written.results.close(out)?;
-        let log = log(&written.rule_ids);
+        let log = log(&written.rule_ids, &written.notifications);
         let (_, tail) = JsonArray::split(&log, "results");
         writeln!(out, "{tail}")
     }
+
+    fn problem(&self, severity: Severity, problem: &str) {
+        let mut written = self.written.lock().expect("no writer panics");
+        written.notifications.push(json!({
+            "level": level(severity),
+            "message": { "text": problem },
+        }));
+    }
 }
 
-/// The log with these rules and no results.
-fn log(rule_ids: &[String]) -> String {
+#[derive(Serialize)]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run; 1],
+}
+
+/// The run's members in the order they are written. The results come
+/// first, as the log streams them: the rules after them are the ones the
+/// results named, and the invocation after them knows whether every
+/// letter could be linted.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    /// Columns count characters, as in the JSON report, not the UTF-16
+    /// code units SARIF assumes by default.
+    column_kind: &'static str,
+    results: [Value; 0],
+    tool: Value,
+    invocations: [Value; 1],
+}
+
+/// The log with these rules and notifications, and no results.
+fn log(rule_ids: &[String], notifications: &[Value]) -> String {
     let rules: Vec<Value> = rule_ids
         .iter()
         .map(|id| match rules::doc(id) {
@@ -136,18 +174,23 @@ fn log(rule_ids: &[String]) -> String {
     if !repository.is_empty() {
         driver["informationUri"] = json!(repository);
     }
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver },
-            "invocations": [{ "executionSuccessful": true }],
-            // Columns count characters, as in the JSON report, not the UTF-16
-            // code units SARIF assumes by default.
-            "columnKind": "unicodeCodePoints",
-            "results": [],
+    // A problem at error level made the run exit 2: not every letter was
+    // linted, or not with the configuration it asked for.
+    let successful = notifications.iter().all(|n| n["level"] != "error");
+    let mut invocation = json!({ "executionSuccessful": successful });
+    if !notifications.is_empty() {
+        invocation["toolExecutionNotifications"] = json!(notifications);
+    }
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: [],
+            tool: json!({ "driver": driver }),
+            invocations: [invocation],
         }],
-    });
+    };
     serde_json::to_string_pretty(&log).expect("the log serializes")
 }
 
@@ -177,19 +220,23 @@ fn unwrap(text: &str) -> String {
         .join("\n\n")
 }
 
-fn result(d: &Diagnostic, uri: &str, region: Value, fingerprint: u64) -> Value {
-    let level = match d.severity {
+/// SARIF's name for a severity.
+fn level(severity: Severity) -> &'static str {
+    match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
-    };
+    }
+}
+
+fn result(d: &Diagnostic, uri: &str, region: Value, fingerprint: u64) -> Value {
     let message = match &d.help {
         Some(help) => format!("{}\nhelp: {help}", d.message),
         None => d.message.clone(),
     };
     json!({
         "ruleId": d.rule,
-        "level": level,
+        "level": level(d.severity),
         "message": { "text": message },
         "locations": [{
             "physicalLocation": {
@@ -256,10 +303,20 @@ mod tests {
 
     #[test]
     fn the_results_come_before_the_rules_they_add() {
-        let custom = log(&["custom-rule".to_string()]);
+        let custom = log(&["custom-rule".to_string()], &[]);
         let (head, _) = JsonArray::split(&custom, "results");
-        assert_eq!(head, JsonArray::split(&log(&[]), "results").0);
+        assert_eq!(head, JsonArray::split(&log(&[], &[]), "results").0);
         assert!(!head.contains("custom-rule"));
+    }
+
+    #[test]
+    fn the_results_come_before_the_invocation_they_may_fail() {
+        let problem = json!({ "level": "error", "message": { "text": "a.md: gone" } });
+        let failed = log(&[], &[problem]);
+        let (head, tail) = JsonArray::split(&failed, "results");
+        assert_eq!(head, JsonArray::split(&log(&[], &[]), "results").0);
+        assert!(tail.contains("\"executionSuccessful\": false"), "{tail}");
+        assert!(tail.contains("a.md: gone"), "{tail}");
     }
 
     #[test]

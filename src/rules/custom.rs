@@ -18,6 +18,9 @@ pub enum PatternError {
     /// The regex crate's own explanation, without its drawing of the pattern.
     #[error("invalid pattern: regex parse error: {0}")]
     Invalid(String),
+    /// `""`, `x*`: a finding at every position of every letter.
+    #[error("pattern matches empty text, so it would fire everywhere; give it something to match")]
+    MatchesEmpty,
 }
 
 pub struct CustomRule {
@@ -36,7 +39,7 @@ impl CustomRule {
     /// Compiles a pattern under a size limit, so no config file can make
     /// linting a letter slow or use unbounded memory.
     pub fn compile(pattern: &str) -> Result<Regex, PatternError> {
-        RegexBuilder::new(pattern)
+        let regex = RegexBuilder::new(pattern)
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)
             .build()
@@ -52,7 +55,11 @@ impl CustomRule {
                         .trim();
                     PatternError::Invalid(last.trim_start_matches("error: ").to_string())
                 }
-            })
+            })?;
+        if regex.is_match("") {
+            return Err(PatternError::MatchesEmpty);
+        }
+        Ok(regex)
     }
 }
 

@@ -16,6 +16,7 @@ mod buried_lead;
 mod cliche;
 pub mod custom;
 mod generic_opening;
+mod invalid_front_matter;
 mod invalid_suppression;
 mod language_list;
 mod lazy_regex;
@@ -65,6 +66,9 @@ pub struct Builtin {
     /// `rules/<id>.toml`, as JSON (see `src/build.rs`).
     pub doc: &'static str,
     pub build: fn(toml::Table) -> Result<Box<dyn Rule>, toml::de::Error>,
+    /// Reads params as `build` does, from a config file's text: its
+    /// errors carry a span in the file.
+    pub check: fn(toml::de::Deserializer<'_>) -> Result<(), toml::de::Error>,
 }
 
 /// Deserializes a rule's `[params]` (`deny_unknown_fields`, so a typo in a
@@ -76,12 +80,21 @@ fn build<P: DeserializeOwned, R: Rule + 'static>(
     Ok(Box::new(make(params.try_into()?)))
 }
 
+/// Deserializes params for `make` without compiling anything.
+fn check<P: DeserializeOwned, R>(
+    params: toml::de::Deserializer<'_>,
+    _make: fn(P) -> R,
+) -> Result<(), toml::de::Error> {
+    P::deserialize(params).map(drop)
+}
+
 macro_rules! builtin {
     ($id:literal, $make:expr) => {
         Builtin {
             id: $id,
             doc: include_str!(concat!(env!("OUT_DIR"), "/rules/", $id, ".json")),
             build: |params| build(params, $make),
+            check: |params| check(params, $make),
         }
     };
 }
@@ -91,6 +104,10 @@ pub static BUILTINS: &[Builtin] = &[
     builtin!("buried-lead", buried_lead::BuriedLead::new),
     builtin!("cliche", cliche::Cliche::new),
     builtin!("generic-opening", generic_opening::GenericOpening::new),
+    builtin!(
+        "invalid-front-matter",
+        invalid_front_matter::InvalidFrontMatter::new
+    ),
     builtin!(
         "invalid-suppression",
         invalid_suppression::InvalidSuppression::new

@@ -1,6 +1,7 @@
 use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
+use crate::posting::Judgement;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -36,37 +37,45 @@ impl Rule for PostingCoverage {
         if counted.is_empty() {
             return Vec::new();
         }
-        let touched = counted.iter().filter(|c| c.covered).count();
+        let touched = counted.iter().filter(|c| c.covered()).count();
         let share = touched as f64 / counted.len() as f64;
         if share >= self.min_share {
             return Vec::new();
         }
-        let missed: Vec<String> = counted
-            .iter()
-            .filter(|c| !c.covered)
-            .take(self.max_listed)
-            .map(|c| {
-                format!(
-                    "\"{}\" (posting line {})",
-                    c.requirement.text, c.requirement.line
-                )
-            })
-            .collect();
-        let more = counted
-            .iter()
-            .filter(|c| !c.covered)
-            .count()
-            .saturating_sub(self.max_listed);
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
+        let listed = |judgement: Judgement| {
+            let all: Vec<String> = counted
+                .iter()
+                .filter(|c| c.judgement == judgement)
+                .map(|c| {
+                    format!(
+                        "\"{}\" (posting line {})",
+                        c.requirement.text, c.requirement.line
+                    )
+                })
+                .collect();
+            let more = all.len().saturating_sub(self.max_listed);
+            let mut shown = all
+                .into_iter()
+                .take(self.max_listed)
+                .collect::<Vec<_>>()
+                .join(", ");
+            if more > 0 {
+                shown.push_str(&format!(" and {more} more"));
+            }
+            shown
         };
-        vec![Finding::letter_wide(format!(
-            "touches {touched} of the posting's {} requirements; missed {}{tail}",
-            counted.len(),
-            missed.join(", ")
-        ))
-        .strength(1.0 - share)]
+        let mut message = format!(
+            "touches {touched} of the posting's {} requirements",
+            counted.len()
+        );
+        let missed = listed(Judgement::Missed);
+        if !missed.is_empty() {
+            message.push_str(&format!("; missed {missed}"));
+        }
+        let gaps = listed(Judgement::Gap);
+        if !gaps.is_empty() {
+            message.push_str(&format!("; says it lacks {gaps}"));
+        }
+        vec![Finding::letter_wide(message).strength(1.0 - share)]
     }
 }

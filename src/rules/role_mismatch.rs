@@ -2,6 +2,7 @@ use super::lazy_regex::LazyRegex;
 use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::letter::Letter;
+use crate::posting::Stated;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -50,6 +51,20 @@ fn same_company(a: &str, b: &str) -> bool {
     a.contains(&b) || b.contains(&a)
 }
 
+/// A posting whose shape left its role or company in doubt ("Acme —
+/// Partnerships": which side is the title?) cannot make a letter wrong:
+/// the finding becomes a suggestion that says so.
+fn unless_unsure(finding: Finding, theirs: &Stated) -> Finding {
+    if theirs.sure {
+        return finding;
+    }
+    let message = format!(
+        "{}; letterlint is not sure it read the posting's title right",
+        finding.message
+    );
+    Finding { message, ..finding }.mild()
+}
+
 impl Rule for RoleMismatch {
     fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding> {
         let Some(matched) = context.posting else {
@@ -64,9 +79,10 @@ impl Rule for RoleMismatch {
                     "this letter is for {}, but the posting is {}'s (posting line {})",
                     company.text, theirs.text, theirs.line
                 );
-                findings.push(
+                findings.push(unless_unsure(
                     Finding::at(company.span.clone(), message).label("not the posting's company"),
-                );
+                    theirs,
+                ));
             }
         }
         let Some(theirs) = &posting.role else {
@@ -78,8 +94,10 @@ impl Rule for RoleMismatch {
                     "this letter is for {}, but the posting is for {} (posting line {})",
                     role.text, theirs.text, theirs.line
                 );
-                findings
-                    .push(Finding::at(role.span.clone(), message).label("not the posting's role"));
+                findings.push(unless_unsure(
+                    Finding::at(role.span.clone(), message).label("not the posting's role"),
+                    theirs,
+                ));
             }
         }
         for (block, sentence) in letter.sentences() {
@@ -91,7 +109,7 @@ impl Rule for RoleMismatch {
                 let title = caps.name("title").expect("group");
                 if !same_title(title.as_str(), &theirs.text) {
                     let at = sentence.start + title.start()..sentence.start + title.end();
-                    findings.push(
+                    findings.push(unless_unsure(
                         Finding::at(
                             block.prose.source_range(at),
                             format!(
@@ -102,7 +120,8 @@ impl Rule for RoleMismatch {
                             ),
                         )
                         .label("not the posting's role"),
-                    );
+                        theirs,
+                    ));
                 }
             }
         }

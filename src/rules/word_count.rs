@@ -4,16 +4,54 @@ use crate::letter::{BlockKind, Letter};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+/// A word range; a minimum above the maximum is refused when the config
+/// is read.
 #[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "WrittenBounds")]
 pub struct Bounds {
     min: usize,
     max: usize,
 }
 
+/// Bounds as a config writes them, before they are checked.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct WrittenBounds {
+    min: usize,
+    max: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("min ({min}) is above max ({max})")]
+pub struct InvertedBounds {
+    min: usize,
+    max: usize,
+}
+
+impl TryFrom<WrittenBounds> for Bounds {
+    type Error = InvertedBounds;
+
+    fn try_from(WrittenBounds { min, max }: WrittenBounds) -> Result<Self, InvertedBounds> {
+        if min > max {
+            return Err(InvertedBounds { min, max });
+        }
+        Ok(Bounds { min, max })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(try_from = "Params")]
 pub struct WordCount {
+    bounds: Bounds,
+    near: f64,
+    over_full_at: f64,
+    sections: BTreeMap<String, Bounds>,
+}
+
+/// The rule's `[params]`, before its bounds are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Params {
     min: usize,
     max: usize,
     /// Within this share outside a bound the count is a near miss: info.
@@ -26,6 +64,20 @@ pub struct WordCount {
     /// (compared ignoring case): `"Day-one proposal" = { min = 100, max = 150 }`.
     #[serde(default)]
     sections: BTreeMap<String, Bounds>,
+}
+
+impl TryFrom<Params> for WordCount {
+    type Error = InvertedBounds;
+
+    fn try_from(params: Params) -> Result<Self, InvertedBounds> {
+        let (min, max) = (params.min, params.max);
+        Ok(WordCount {
+            bounds: WrittenBounds { min, max }.try_into()?,
+            near: params.near,
+            over_full_at: params.over_full_at,
+            sections: params.sections,
+        })
+    }
 }
 
 impl WordCount {
@@ -88,16 +140,13 @@ impl Rule for WordCount {
             );
             return findings;
         }
-        let letter_bounds = Bounds {
-            min: self.min,
-            max: self.max,
-        };
+        let letter_bounds = self.bounds;
         if let Some(by) = outside(total, letter_bounds) {
             let finding = Finding::letter_wide(format!(
                 "the letter has {total} words ({by}); aim for {}–{}",
-                self.min, self.max
+                letter_bounds.min, letter_bounds.max
             ))
-            .help(if total < self.min {
+            .help(if total < letter_bounds.min {
                 "add the one story the letter is missing: what you did, what went wrong, what got better"
             } else {
                 "cut to one story; breadth belongs on the resume"

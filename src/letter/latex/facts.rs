@@ -7,13 +7,11 @@
 use super::commands::{self, LatexOptions};
 use super::outline::Outline;
 use super::reader::{read_range, Macros};
-use crate::front_matter::{unquoted, Field, FrontMatter, FrontMatterError};
+use crate::front_matter::{self, Field, FrontMatter, FrontMatterError};
 use crate::letter::gate::role_titles;
 use regex::Regex;
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
-use toml::Spanned;
 
 static MAGIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^%+\s*letterlint:(?P<values>.*)$").expect("valid regex"));
@@ -153,11 +151,6 @@ fn from_macro(src: &str, outline: &Outline, names: &[String]) -> Option<Field> {
     })
 }
 
-#[derive(serde::Deserialize)]
-struct Magic {
-    x: BTreeMap<String, Spanned<toml::Value>>,
-}
-
 /// `% letterlint: company = "Acme", role = "SRE"`: the values of a TOML
 /// inline table, each set over what the class says.
 fn read_magic(
@@ -165,27 +158,14 @@ fn read_magic(
     comment: Range<usize>,
     front: &mut FrontMatter,
 ) -> Result<(), FrontMatterError> {
-    let Some(caps) = MAGIC.captures(&src[comment.clone()]) else {
+    let Some(values) = MAGIC
+        .captures(&src[comment.clone()])
+        .and_then(|caps| caps.name("values"))
+    else {
         return Ok(());
     };
-    let values = caps.name("values").expect("group");
-    let prefix = "x = {";
-    let table = format!("{prefix}{}}}", values.as_str());
-    let line = src[..comment.start].matches('\n').count() + 1;
-    let magic: Magic = toml::from_str(&table).map_err(|e| FrontMatterError {
-        line,
-        message: e.message().to_string(),
-    })?;
-    let base = comment.start + values.start();
-    for (key, value) in magic.x {
-        let span = value.span();
-        if let toml::Value::String(text) = value.into_inner() {
-            let span = unquoted(&table, span, &text);
-            let span = base + span.start - prefix.len()..base + span.end - prefix.len();
-            front.set(&key, Field { text, span });
-        }
-    }
-    Ok(())
+    let values = comment.start + values.start()..comment.start + values.end();
+    front_matter::take_inline(src, values, front)
 }
 
 #[cfg(test)]
@@ -240,8 +220,19 @@ mod tests {
             (Some("Kestrel Pay"), Some("SRE"))
         );
         assert_eq!(&src[fm.company.unwrap().span], "Kestrel Pay");
+        // A key letterlint does not read is told, as in front matter.
+        let src = "% letterlint: compnay = \"Acme\"\n";
+        let misfit = &front(src).misfits[0];
+        assert_eq!(&src[misfit.span.clone()], "compnay");
+        assert!(misfit
+            .problem
+            .to_string()
+            .contains("did you mean `company`"));
         let outline = Outline::scan("\n% letterlint: company = \"Acme");
         let error = front_matter("\n% letterlint: company = \"Acme", &outline, &Macros::new());
-        assert_eq!(error.unwrap_err().line, 2);
+        assert!(matches!(
+            error.unwrap_err(),
+            FrontMatterError::Toml { line: 2, .. }
+        ));
     }
 }

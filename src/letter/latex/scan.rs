@@ -5,6 +5,7 @@
 //! blocks. Every step moves forward, so a scan is linear in the source.
 
 use super::commands;
+use crate::source::text_start;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,15 +54,10 @@ pub(super) fn is_blank(b: u8) -> bool {
 
 impl<'s> Scanner<'s> {
     pub(super) fn new(src: &'s str, range: Range<usize>) -> Self {
-        // A UTF-8 byte-order mark is not text.
-        let bom = if range.start == 0 && src.starts_with('\u{feff}') {
-            '\u{feff}'.len_utf8()
-        } else {
-            0
-        };
         Scanner {
             src,
-            pos: range.start + bom,
+            // A UTF-8 byte-order mark is not text.
+            pos: range.start.max(text_start(src)),
             end: range.end.min(src.len()),
             comments: Vec::new(),
             unclosed: None,
