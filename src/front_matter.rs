@@ -4,6 +4,7 @@
 use crate::suggest::{shown, DidYouMean};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
 /// The keys front matter may set. Any other key is reported, never
 /// ignored in silence: a misspelt `company` would switch wrong-company off.
@@ -191,9 +192,45 @@ fn toml_entries(text: &str, body: Range<usize>) -> Result<Vec<Entry>, FrontMatte
             message: e.message().trim().to_string(),
         }
     })?;
-    let shift = |span: Range<usize>| base + span.start..base + span.end;
-    Ok(table
-        .into_inner()
+    Ok(entries(table.into_inner(), body, |span| {
+        base + span.start..base + span.end
+    }))
+}
+
+/// Reads `key = "value", …` at `values` in `text` (a LaTeX letter's
+/// `% letterlint:` comment, a TOML inline table without its braces) as
+/// front matter entries, each taken over what `front` holds already.
+pub fn take_inline(
+    text: &str,
+    values: Range<usize>,
+    front: &mut FrontMatter,
+) -> Result<(), FrontMatterError> {
+    const PREFIX: &str = "x = {";
+    let wrapped = format!("{PREFIX}{}}}", &text[values.clone()]);
+    let error = |message: &str| FrontMatterError::Toml {
+        line: text[..values.start].matches('\n').count() + 1,
+        message: message.trim().to_string(),
+    };
+    let mut table = DeTable::parse(&wrapped)
+        .map_err(|e| error(e.message()))?
+        .into_inner();
+    let Some(DeValue::Table(inline)) = table.remove("x").map(Spanned::into_inner) else {
+        return Err(error("expected `key = \"value\", ...`"));
+    };
+    let shift = |span: Range<usize>| {
+        let base = values.start - PREFIX.len();
+        base + span.start..base + span.end
+    };
+    for entry in entries(inline, &wrapped, shift) {
+        front.take(entry);
+    }
+    Ok(())
+}
+
+/// The entries of `table`, parsed from `body`; `shift` maps a span of
+/// `body` to the letter's text.
+fn entries(table: DeTable, body: &str, shift: impl Fn(Range<usize>) -> Range<usize>) -> Vec<Entry> {
+    table
         .into_iter()
         .map(|(key, value)| {
             let span = value.span();
@@ -213,7 +250,7 @@ fn toml_entries(text: &str, body: Range<usize>) -> Result<Vec<Entry>, FrontMatte
                 value,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// The entries of a YAML block at `body` in `text`, read as flat

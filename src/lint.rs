@@ -3,8 +3,8 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::front_matter::{self, FrontMatter, FrontMatterError};
-use crate::letter::Letter;
+use crate::front_matter::{FrontMatter, FrontMatterError};
+use crate::letter::{self, LatexError, Letter};
 use crate::posting::{Posting, PostingMatch};
 use crate::source::Source;
 use crate::{posting, rules, scorecard, suppression};
@@ -40,6 +40,8 @@ pub enum LintError {
     FrontMatter(#[from] FrontMatterError),
     #[error("front matter: {0}")]
     Profile(String),
+    #[error(transparent)]
+    Latex(#[from] LatexError),
 }
 
 /// Lints one letter with a resolved configuration.
@@ -53,7 +55,7 @@ pub fn lint_with_posting(
     config: &Config,
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
-    lint_parsed(source, front_matter::parse(&source.text), config, posting)
+    lint_parsed(source, letter::front_matter(source), config, posting)
 }
 
 /// Lints one letter whose front matter was read already: a run reads every
@@ -64,7 +66,11 @@ pub fn lint_parsed(
     config: &Config,
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
-    let letter = Letter::with_front_matter(&source.text, front_matter?, source.is_plain_text());
+    let letter = if source.is_latex() {
+        Letter::from_latex(&source.text, front_matter?, &config.file.latex)?
+    } else {
+        Letter::with_front_matter(&source.text, front_matter?, source.is_plain_text())
+    };
     let profile = config.profile_for(letter.front_matter.profile());
     let rule_set = config
         .rule_set(&profile)

@@ -307,7 +307,7 @@ fn a_folder_given_where_a_letter_is_expected_is_walked() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stderr(&out),
-        "warning: empty.md: no letters found (.md, .markdown, .txt)\n"
+        "warning: empty.md: no letters found (.md, .markdown, .txt, .tex)\n"
     );
     assert_eq!(paths(&report), ["draft.md/final.md", "good.md"]);
 }

@@ -1,5 +1,5 @@
 //! Arbitrary bytes as a letter: when they are UTF-8 (letterlint refuses
-//! anything else before linting), lint them as Markdown and as plain text
+//! anything else before linting), lint them as Markdown, LaTeX and plain text
 //! with the default configuration, check every span, and render the
 //! reports a user would see. The same bytes are also read as a job posting
 //! that a fixed letter is linted against, and the letter against a fixed
@@ -25,9 +25,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for path in ["letter.md", "letter.txt"] {
+    for path in ["letter.md", "letter.tex", "letter.txt"] {
         let source = Source::new(path, text);
-        // Bad front matter is a reported error, not a crash.
+        // Bad front matter or unbalanced braces are a reported error, not a crash.
         let Ok(report) = lint(&source, &CONFIG) else {
             continue;
         };

@@ -53,7 +53,13 @@ pub fn init_template() -> String {
          # pattern = \"(?i)project falcon\"\n\
          # message = \"internal code name of a former employer\"\n\
          # level = \"error\"\n\
-         # help = \"describe the project instead of naming it\"\n",
+         # help = \"describe the project instead of naming it\"\n\n",
+    );
+    out.push_str(
+        "# LaTeX letters: commands whose arguments are never prose, or always are.\n\
+         # [latex]\n\
+         # skip = []\n\
+         # read = []\n",
     );
     out
 }
