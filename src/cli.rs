@@ -31,7 +31,8 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// Letters or folders to lint; a folder lints every .md, .markdown and
-    /// .txt below it, honouring .gitignore; `-` reads standard input
+    /// .txt below it, and each .tex that is a letter, honouring .gitignore;
+    /// `-` reads standard input
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
