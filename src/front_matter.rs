@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 /// The keys front matter may set. Any other key is reported, never
 /// ignored in silence: a misspelt `company` would switch wrong-company off.
-pub const KEYS: [&str; 4] = ["company", "role", "profile", "posting"];
+pub const KEYS: [&str; 5] = ["company", "role", "profile", "posting", "name"];
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
@@ -17,6 +17,8 @@ pub struct FrontMatter {
     pub role: Option<Field>,
     pub profile: Option<Field>,
     pub posting: Option<Field>,
+    /// The writer's name, which `--fix` writes into a `[Your Name]` slot.
+    pub name: Option<Field>,
     /// Entries letterlint cannot use, for `invalid-front-matter` to report.
     pub misfits: Vec<Misfit>,
 }
@@ -64,12 +66,17 @@ impl FrontMatter {
         self.posting.as_ref().map(|f| f.text.as_str())
     }
 
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_ref().map(|f| f.text.as_str())
+    }
+
     fn slot(&mut self, key: &str) -> Option<&mut Option<Field>> {
         match key {
             "company" => Some(&mut self.company),
             "role" => Some(&mut self.role),
             "profile" => Some(&mut self.profile),
             "posting" => Some(&mut self.posting),
+            "name" => Some(&mut self.name),
             _ => None,
         }
     }

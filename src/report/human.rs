@@ -42,6 +42,7 @@ fn new(style: Style) -> Box<dyn Reporter> {
     Box::new(Human {
         quiet: style.quiet,
         scorecard: style.scorecard,
+        unsafe_fixes: style.unsafe_fixes,
         renderer: finding::renderer(style.color),
         bad,
         doubtful,
@@ -53,6 +54,8 @@ fn new(style: Style) -> Box<dyn Reporter> {
 struct Human {
     quiet: bool,
     scorecard: Scorecard,
+    /// Whether an unsafe fix is fixable: `--unsafe-fixes`.
+    unsafe_fixes: bool,
     renderer: Renderer,
     /// The colours of what is painted here, beside the findings: a letter's
     /// score when it fails the run, or a scorecard signal missing; a score
@@ -78,6 +81,12 @@ struct Counts {
     warnings: usize,
     infos: usize,
     failing: usize,
+    /// Findings this run's `--fix` would mend, and those only
+    /// `--unsafe-fixes` would.
+    fixable: usize,
+    unsafe_fixable: usize,
+    /// Fixes `--fix` or `--diff` applied.
+    fixed: usize,
 }
 
 /// One letter's report, rendered: its findings drawn, then the rest.
@@ -94,12 +103,18 @@ impl Reporter for Human {
     /// findings and the summary line, as ruff's does.
     fn render(&self, file: &Linted) -> Rendered {
         let report = &file.report;
+        let fixable = |d: &Diagnostic| d.fix.as_ref().is_some_and(|f| f.applies(self.unsafe_fixes));
+        let unsafe_fixable =
+            |d: &&Diagnostic| !fixable(d) && d.fix.as_ref().is_some_and(|f| f.applies(true));
         let counts = Counts {
             letters: 1,
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
             failing: usize::from(file.fails()),
+            fixable: report.diagnostics.iter().filter(|d| fixable(d)).count(),
+            unsafe_fixable: report.diagnostics.iter().filter(unsafe_fixable).count(),
+            fixed: file.changed.as_ref().map_or(0, |c| c.fixes),
         };
         let index = LineIndex::new(&file.source.text);
         // By position, as rustc and ruff list them; what the whole letter
@@ -111,7 +126,10 @@ impl Reporter for Human {
         let mut rules = HashSet::new();
         let findings = located
             .chain(letter_wide)
-            .map(|d| finding::draw(&self.renderer, file, &index, d, rules.insert(&d.rule)))
+            .map(|d| {
+                let first = rules.insert(&d.rule);
+                finding::draw(&self.renderer, file, &index, d, first, fixable(d))
+            })
             .collect();
         let mut rest = String::new();
         if !self.quiet {
@@ -146,14 +164,24 @@ impl Reporter for Human {
         total.warnings += page.counts.warnings;
         total.infos += page.counts.infos;
         total.failing += page.counts.failing;
+        total.fixable += page.counts.fixable;
+        total.unsafe_fixable += page.counts.unsafe_fixable;
+        total.fixed += page.counts.fixed;
         Ok(())
     }
 
-    /// After several letters, what they add up to, as ruff ends a run.
+    /// After several letters, what they add up to, and after any, what
+    /// `--fix` would mend, as ruff ends a run.
     fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
         let written = self.written.lock().expect("no writer panics");
         let total = &written.total;
-        if self.quiet || total.letters < 2 {
+        if self.quiet {
+            return Ok(());
+        }
+        if let Some(line) = fixable(total) {
+            writeln!(out, "\n{line}")?;
+        }
+        if total.letters < 2 {
             return Ok(());
         }
         let mut found = vec![
@@ -174,6 +202,19 @@ impl Reporter for Human {
             let _ = write!(line, "; {} {verb} the run", plural(total.failing, "letter"));
         }
         writeln!(out, "\n{line}.")
+    }
+}
+
+/// `[*] 2 fixable with --fix (1 more with --unsafe-fixes).`, when there
+/// is anything to fix.
+fn fixable(total: &Counts) -> Option<String> {
+    match (total.fixable, total.unsafe_fixable) {
+        (0, 0) => None,
+        (0, n) => Some(format!("{n} fixable with --fix --unsafe-fixes.")),
+        (n, 0) => Some(format!("[*] {n} fixable with --fix.")),
+        (n, more) => Some(format!(
+            "[*] {n} fixable with --fix ({more} more with --unsafe-fixes)."
+        )),
     }
 }
 
@@ -248,6 +289,9 @@ impl Human {
         );
         if counts.infos > 0 {
             let _ = write!(line, " · {}", plural(counts.infos, "info"));
+        }
+        if counts.fixed > 0 {
+            let _ = write!(line, " · {} fixed", counts.fixed);
         }
         line
     }

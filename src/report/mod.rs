@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::any::Any;
 use std::io::{self, Write};
 
+mod diff;
 mod finding;
 mod github;
 mod human;
@@ -25,6 +26,10 @@ pub use statistics::Statistics;
 
 /// Every output format `--format` offers, in the order `--help` lists them.
 pub static FORMATS: &[Format] = &[human::FORMAT, json::FORMAT, sarif::FORMAT, github::FORMAT];
+
+/// What `--diff` prints in place of a report: each letter's fixes as a
+/// unified diff.
+pub static DIFF: Format = diff::FORMAT;
 
 /// An output format: its name on the command line and its reporter.
 #[derive(Debug)]
@@ -110,10 +115,21 @@ impl Rendered {
 
 /// A letter and what linting it found.
 pub struct Linted {
+    /// The letter, after its fixes when `--fix` or `--diff` changed it.
     pub source: Source,
     pub report: FileReport,
     /// The score the letter's configuration asks for.
     pub min_score: u32,
+    /// What `--fix` or `--diff` changed: the report is of the text after.
+    pub changed: Option<Changed>,
+}
+
+/// A letter that its fixes changed.
+pub struct Changed {
+    /// The letter as read, before its fixes.
+    pub before: String,
+    /// How many fixes were applied.
+    pub fixes: usize,
 }
 
 impl Linted {
@@ -122,6 +138,7 @@ impl Linted {
             source,
             report,
             min_score,
+            changed: None,
         }
     }
 
@@ -129,6 +146,11 @@ impl Linted {
     /// score below the bar its configuration sets.
     pub fn fails(&self) -> bool {
         self.report.count(Severity::Error) > 0 || self.report.score < self.min_score
+    }
+
+    /// Whether its fixes would change it: what fails a `--diff` run.
+    pub fn would_change(&self) -> bool {
+        self.changed.is_some()
     }
 }
 
@@ -149,6 +171,8 @@ pub struct Style {
     pub quiet: bool,
     /// How much of the scorecard: `--scorecard`.
     pub scorecard: Scorecard,
+    /// Whether unsafe fixes count as fixable: `--unsafe-fixes`.
+    pub unsafe_fixes: bool,
 }
 
 /// How much of the scorecard the human report prints: `--scorecard`.

@@ -1,5 +1,6 @@
-use super::rule::{Context, Rule};
+use super::rule::{verbatim, Context, Rule};
 use crate::diagnostic::Finding;
+use crate::fix::{Applicability, Fix};
 use crate::letter::Letter;
 use serde::Deserialize;
 
@@ -30,13 +31,18 @@ impl Rule for WrongCompany {
                 if own.contains(name) || name.contains(own) {
                     continue;
                 }
-                findings.push(
-                    Finding::at(
-                        block.prose.source_range(range),
-                        format!("names {name}, but this letter is for {own}"),
-                    )
-                    .label("another company"),
-                );
+                let span = block.prose.source_range(range.clone());
+                let finding = Finding::at(
+                    span.clone(),
+                    format!("names {name}, but this letter is for {own}"),
+                )
+                .label("another company");
+                // Unsafe: the other company may be a former employer, named
+                // on purpose.
+                findings.push(match verbatim(letter, &span, &block.text()[range]) {
+                    true => finding.fix(Fix::replace(Applicability::Unsafe, span, own)),
+                    false => finding,
+                });
             }
         }
         findings
