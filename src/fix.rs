@@ -125,11 +125,12 @@ pub struct Fixed {
 }
 
 /// Applies `fixes` to `text` in the order given, each whole or not at all,
-/// skipping any that overlaps one already taken.
+/// skipping any that overlaps one already taken. A suggestion, having no
+/// edits, changes nothing and is not counted.
 pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Fixed {
     let mut taken: Vec<&Edit> = Vec::new();
     let (mut applied, mut skipped) = (0, 0);
-    for fix in fixes {
+    for fix in fixes.into_iter().filter(|f| !f.edits.is_empty()) {
         match fix.fitted(text) {
             Some(edits)
                 if edits
@@ -217,6 +218,8 @@ mod tests {
         assert!(!unsafe_fix.applies(false) && unsafe_fix.applies(true));
         assert!(!Fix::suggestion("say what you did").applies(true));
         assert_eq!(safe(0..1, "").message, "delete it");
+        let fixed = apply("text", &[Fix::suggestion("say more")]);
+        assert_eq!((fixed.applied, fixed.skipped), (0, 0));
     }
 
     proptest! {
