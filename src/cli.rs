@@ -24,7 +24,7 @@ use std::process::ExitCode;
     name = "letterlint",
     version,
     about = "A linter for cover letters: rustc-style findings and a score",
-    after_help = "Exit status: 0 pass, 1 an error-level finding or a score below --min-score, 2 the run could not complete.",
+    after_help = "Exit status: 0 pass, 1 an error-level finding or a score below --min-score (after --fix, of what remains; with --diff, something to fix), 2 the run could not complete.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -139,13 +139,14 @@ pub struct Cli {
     /// matter) to the letters, then report what remains
     ///
     /// Only files with a fix are written, each all at once, keeping its
-    /// permissions. Standard input's fixed letter is printed on standard
-    /// output, and its report on standard error.
+    /// permissions; a read-only file is not. Standard input's fixed letter
+    /// is printed on standard output, and its report on standard error.
     #[arg(long)]
     pub fix: bool,
 
-    /// Apply the unsafe fixes too (another company's name replaced with
-    /// the letter's own), and count them as fixable in the report
+    /// With --fix or --diff, apply the unsafe fixes too (another
+    /// company's name replaced with the letter's own); the report counts
+    /// them as fixable
     #[arg(long)]
     pub unsafe_fixes: bool,
 

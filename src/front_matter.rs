@@ -300,15 +300,17 @@ mod tests {
 
     #[test]
     fn toml_front_matter() {
-        let text = "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n\nDear team,";
+        let text =
+            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\nname = \"Ana Ruiz\"\n+++\n\nDear team,";
         let fm = parse(text).unwrap();
         assert_eq!(fm.company(), Some("Halyard"));
         assert_eq!(fm.role(), Some("SRE"));
+        assert_eq!(fm.name(), Some("Ana Ruiz"));
         let span = fm.company.unwrap().span;
         assert_eq!(&text[span], "Halyard");
         assert_eq!(
             &text[fm.range.clone()],
-            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n"
+            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\nname = \"Ana Ruiz\"\n+++\n"
         );
         assert!(fm.misfits.is_empty());
     }

@@ -178,31 +178,38 @@ impl Reporter for Human {
         if self.quiet {
             return Ok(());
         }
-        if let Some(line) = fixable(total) {
-            writeln!(out, "\n{line}")?;
+        if total.letters > 1 {
+            writeln!(out, "\n{}", found(total))?;
         }
-        if total.letters < 2 {
-            return Ok(());
+        match (fixable(total), total.letters) {
+            (Some(line), 1) => writeln!(out, "\n{line}"),
+            (Some(line), _) => writeln!(out, "{line}"),
+            (None, _) => Ok(()),
         }
-        let mut found = vec![
-            plural(total.errors, "error"),
-            plural(total.warnings, "warning"),
-        ];
-        if total.infos > 0 {
-            found.push(plural(total.infos, "info"));
-        }
-        let last = found.pop().expect("two counts at least");
-        let mut line = format!(
-            "Found {} and {last} in {}",
-            found.join(", "),
-            plural(total.letters, "letter")
-        );
-        if total.failing > 0 {
-            let verb = if total.failing == 1 { "fails" } else { "fail" };
-            let _ = write!(line, "; {} {verb} the run", plural(total.failing, "letter"));
-        }
-        writeln!(out, "\n{line}.")
     }
+}
+
+/// What several letters add up to: `Found 9 errors, 15 warnings and 5
+/// infos in 3 letters; 2 letters fail the run.`
+fn found(total: &Counts) -> String {
+    let mut found = vec![
+        plural(total.errors, "error"),
+        plural(total.warnings, "warning"),
+    ];
+    if total.infos > 0 {
+        found.push(plural(total.infos, "info"));
+    }
+    let last = found.pop().expect("two counts at least");
+    let mut line = format!(
+        "Found {} and {last} in {}",
+        found.join(", "),
+        plural(total.letters, "letter")
+    );
+    if total.failing > 0 {
+        let verb = if total.failing == 1 { "fails" } else { "fail" };
+        let _ = write!(line, "; {} {verb} the run", plural(total.failing, "letter"));
+    }
+    line + "."
 }
 
 /// `[*] 2 fixable with --fix (1 more with --unsafe-fixes).`, when there

@@ -298,6 +298,47 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_with_a_plain_swap_suggests_it_and_never_edits() {
+        let found = check(
+            "cliche",
+            "I hit the ground running on world-class work as a team player.",
+        );
+        let suggestions: Vec<Option<&str>> = found
+            .iter()
+            .map(|f| f.fix.as_ref().map(|fix| fix.message.as_str()))
+            .collect();
+        assert_eq!(
+            suggestions,
+            [
+                Some("say \"start contributing in the first weeks\""),
+                Some("leave it out"),
+                None
+            ]
+        );
+        assert!(found.iter().flat_map(|f| &f.fix).all(
+            |f| f.edits.is_empty() && f.applicability == crate::fix::Applicability::DisplayOnly
+        ));
+    }
+
+    #[test]
+    fn a_plain_swap_for_no_phrase_of_its_family_is_refused() {
+        let mut params = crate::rules::doc("cliche").unwrap().params.clone();
+        let families = params["families"].as_array_mut().unwrap();
+        let instead = toml::toml! { "team spirit" = "x" };
+        families[0]
+            .as_table_mut()
+            .unwrap()
+            .insert("instead".into(), toml::Value::Table(instead));
+        let error = params.try_into::<super::Params>().err().unwrap();
+        assert!(
+            error
+                .to_string()
+                .contains("`instead` of the family `passion` names `team spirit`, which is none of its phrases"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn a_capitalised_name_is_not_a_phrase() {
         for quiet in [
             "I work at Dynamic Team Solutions on the dashboard.",

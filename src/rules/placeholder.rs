@@ -322,6 +322,64 @@ mod tests {
         assert_eq!(spans("placeholder", text), Vec::<&str>::new());
     }
 
+    /// The text each fix writes, by the slot it fills.
+    fn fills(text: &str, plain: bool, name: Option<&str>) -> Vec<(String, String)> {
+        let letter = crate::letter::Letter::parse(text, plain).unwrap();
+        let doc = crate::rules::doc("placeholder").unwrap();
+        let rule =
+            (crate::rules::builtin("placeholder").unwrap().build)(doc.params.clone()).unwrap();
+        let context = crate::rules::Context {
+            name,
+            ..crate::rules::Context::default()
+        };
+        rule.check(&letter, &context)
+            .into_iter()
+            .filter_map(|f| {
+                let edit = f.fix?.edits.pop()?;
+                Some((text[edit.range].to_string(), edit.replacement))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn slots_are_filled_from_what_the_letter_declares() {
+        let front = "+++\ncompany = \"Kestrel Pay\"\nrole = \"Backend Engineer\"\nname = \"Ana Ruiz\"\n+++\n";
+        let text = format!("{front}Dear {{Company}} team,\n\nThe [Position] at [company_name] and <Company-Name>. [Name], [Title], [Hiring Manager], TODO.\n\nBest,\n[Your Name]");
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            fills(&text, false, None),
+            pairs(&[
+                ("{Company}", "Kestrel Pay"),
+                ("[Position]", "Backend Engineer"),
+                ("[company_name]", "Kestrel Pay"),
+                ("<Company-Name>", "Kestrel Pay"),
+                ("[Your Name]", "Ana Ruiz"),
+            ])
+        );
+        // Plain text keeps `<company>` as prose; the config's name stands
+        // in for the front matter's.
+        let plain =
+            "+++\ncompany = \"Kestrel Pay\"\n+++\nDear <company> team,\n\nBest,\n<Your Name>";
+        assert_eq!(
+            fills(plain, true, Some("Mara")),
+            pairs(&[("<company>", "Kestrel Pay"), ("<Your Name>", "Mara")])
+        );
+    }
+
+    #[test]
+    fn nothing_declared_or_a_slot_spelt_otherwise_in_the_source_is_not_filled() {
+        assert_eq!(fills("Dear [Company Name] team,", false, None), []);
+        // Markdown reads `\[Company Name\]` as the slot; a fix would leave
+        // the backslashes behind.
+        let escaped = "+++\ncompany = \"Kestrel Pay\"\n+++\nDear \\[Company Name\\] team,";
+        assert!(fires("placeholder", escaped));
+        assert_eq!(fills(escaped, false, None), []);
+    }
+
     #[test]
     fn plain_text_angle_slots() {
         let letter =

@@ -161,6 +161,25 @@ mod tests {
     }
 
     #[test]
+    fn the_suggestion_offers_a_walk_through_of_what_the_letter_names_most() {
+        use crate::rules::testing::check;
+        let text = "Dear team,\n\nI moved billing from Postgres to Kafka, and Kafka consumers now post the ledger.\n\nI look forward to hearing from you.\n\nBest,\nAna";
+        let fix = check("vague-closing", text).remove(0).fix.unwrap();
+        assert!(fix.edits.is_empty());
+        assert_eq!(
+            fix.message,
+            "end on an offer instead: \"I'd be glad to walk you through the Kafka work on a call\""
+        );
+        // Nothing named, nothing concrete to suggest.
+        let found = check(
+            "vague-closing",
+            &letter("I look forward to hearing from you."),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].fix, None);
+    }
+
+    #[test]
     fn a_last_paragraph_without_a_formula_is_not_a_closing() {
         assert!(!fires("vague-closing", "Dear team,\n\nI am a team player."));
     }

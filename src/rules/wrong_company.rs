@@ -81,6 +81,29 @@ mod tests {
     }
 
     #[test]
+    fn the_unsafe_fix_writes_the_letters_own_company() {
+        let text =
+            "+++\ncompany = \"Halyard Logistics\"\n+++\nI would love to bring this to Kestrel Pay.";
+        let names = ["Kestrel Pay".to_string()];
+        let companies = Companies::new(&names);
+        let letter = Letter::parse(text, false).unwrap();
+        let context = Context {
+            companies: Some(&companies),
+            ..Context::default()
+        };
+        let fix = super::WrongCompany {}
+            .check(&letter, &context)
+            .remove(0)
+            .fix
+            .unwrap();
+        assert_eq!(fix.applicability, crate::fix::Applicability::Unsafe);
+        assert_eq!(
+            crate::fix::apply(text, [&fix]).text,
+            text.replace("to Kestrel Pay", "to Halyard Logistics")
+        );
+    }
+
+    #[test]
     fn own_company_and_unknown_own_company_stay_quiet() {
         let text = "+++\ncompany = \"Kestrel Pay\"\n+++\nKestrel Pay's settlements team.";
         assert!(check(text, &["Kestrel Pay", "Kestrel"]).is_empty());
