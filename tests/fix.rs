@@ -229,6 +229,10 @@ fn of_overlapping_fixes_the_first_is_applied_and_the_other_remains() {
         "{text}"
     );
     assert!(text.contains("halyard.md: score 80/100 · 1 error · 0 warnings · 1 fixed"));
+    assert!(
+        text.contains("Found 1 error and 0 warnings in 2 letters after 1 fix; 1 letter fails the run.\n[*] 1 fixable with --fix.\n"),
+        "{text}"
+    );
     let again = run(&dir, &args);
     assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
     assert!(fs::read_to_string(dir.join("halyard.md"))

@@ -190,7 +190,7 @@ impl Reporter for Human {
 }
 
 /// What several letters add up to: `Found 9 errors, 15 warnings and 5
-/// infos in 3 letters; 2 letters fail the run.`
+/// infos in 3 letters after 4 fixes; 2 letters fail the run.`
 fn found(total: &Counts) -> String {
     let mut found = vec![
         plural(total.errors, "error"),
@@ -205,6 +205,11 @@ fn found(total: &Counts) -> String {
         found.join(", "),
         plural(total.letters, "letter")
     );
+    match total.fixed {
+        0 => {}
+        1 => line += " after 1 fix",
+        n => line += &format!(" after {n} fixes"),
+    }
     if total.failing > 0 {
         let verb = if total.failing == 1 { "fails" } else { "fail" };
         let _ = write!(line, "; {} {verb} the run", plural(total.failing, "letter"));
