@@ -8,7 +8,7 @@ use toml::Spanned;
 
 /// The keys front matter may set. Any other key is reported, never
 /// ignored in silence: a misspelt `company` would switch wrong-company off.
-pub const KEYS: [&str; 4] = ["company", "role", "profile", "posting"];
+pub const KEYS: [&str; 5] = ["company", "role", "profile", "posting", "name"];
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
@@ -18,6 +18,8 @@ pub struct FrontMatter {
     pub role: Option<Field>,
     pub profile: Option<Field>,
     pub posting: Option<Field>,
+    /// The writer's name, which `--fix` writes into a `[Your Name]` slot.
+    pub name: Option<Field>,
     /// Entries letterlint cannot use, for `invalid-front-matter` to report.
     pub misfits: Vec<Misfit>,
 }
@@ -65,12 +67,17 @@ impl FrontMatter {
         self.posting.as_ref().map(|f| f.text.as_str())
     }
 
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_ref().map(|f| f.text.as_str())
+    }
+
     fn slot(&mut self, key: &str) -> Option<&mut Option<Field>> {
         match key {
             "company" => Some(&mut self.company),
             "role" => Some(&mut self.role),
             "profile" => Some(&mut self.profile),
             "posting" => Some(&mut self.posting),
+            "name" => Some(&mut self.name),
             _ => None,
         }
     }
@@ -330,15 +337,17 @@ mod tests {
 
     #[test]
     fn toml_front_matter() {
-        let text = "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n\nDear team,";
+        let text =
+            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\nname = \"Ana Ruiz\"\n+++\n\nDear team,";
         let fm = parse(text).unwrap();
         assert_eq!(fm.company(), Some("Halyard"));
         assert_eq!(fm.role(), Some("SRE"));
+        assert_eq!(fm.name(), Some("Ana Ruiz"));
         let span = fm.company.unwrap().span;
         assert_eq!(&text[span], "Halyard");
         assert_eq!(
             &text[fm.range.clone()],
-            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n"
+            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\nname = \"Ana Ruiz\"\n+++\n"
         );
         assert!(fm.misfits.is_empty());
     }

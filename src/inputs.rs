@@ -63,6 +63,9 @@ pub enum PostingError {
 /// One letter as read, with what governs it.
 pub struct Letter {
     pub source: Result<Source, InputError>,
+    /// The file it was read from, for `--fix` to write; none for standard
+    /// input.
+    pub file: Option<PathBuf>,
     pub config_file: Option<PathBuf>,
     /// The job posting it answers.
     pub posting: Option<String>,
@@ -167,15 +170,16 @@ impl Inputs {
             };
             let shown = named.display().to_string();
             match read_text(&path, Reading::Letter) {
-                Ok(text) => Ok((Source::new(shown, text), named)),
+                Ok(text) => Ok((Source::new(shown, text), named, path)),
                 Err(cause) => Err(InputError::Read { path: shown, cause }),
             }
         });
-        let (source, named) = match read {
+        let (source, named, path) = match read {
             Ok(read) => read,
             Err(e) => {
                 return Letter {
                     source: Err(e),
+                    file: None,
                     config_file: None,
                     posting: None,
                     front_matter: Ok(FrontMatter::default()),
@@ -192,6 +196,7 @@ impl Inputs {
             (None, None) => None,
         };
         Letter {
+            file: (path != Path::new("-")).then_some(path),
             config_file: self.config.file_for(Some(&named)),
             posting,
             front_matter,

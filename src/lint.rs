@@ -83,6 +83,7 @@ pub fn lint_parsed(
         rule_ids: &config.rule_ids,
         companies: Some(&config.companies),
         posting: posting.as_ref(),
+        name: config.file.name.as_deref(),
     };
     let engineering = rule_set.engineering && letter.is_engineering();
     let mut diagnostics = Vec::new();
@@ -112,6 +113,7 @@ pub fn lint_parsed(
                     label: finding.label,
                     help: finding.help.or_else(|| Some(active.help.clone())),
                     penalty: 0,
+                    fix: finding.fix,
                 },
             ));
         }

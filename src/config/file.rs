@@ -14,10 +14,11 @@ pub const FILE_NAME: &str = "letterlint.toml";
 /// The score below which a letter fails the run, unless `min_score` says.
 pub const DEFAULT_MIN_SCORE: u32 = 70;
 
-const TOP_KEYS: [&str; 7] = [
+const TOP_KEYS: [&str; 8] = [
     "profile",
     "min_score",
     "companies",
+    "name",
     "words",
     "rules",
     "custom",
@@ -35,6 +36,8 @@ pub struct FileConfig {
     pub profile: Option<String>,
     pub min_score: Option<u32>,
     pub companies: Vec<String>,
+    /// The writer's name, for a letter whose front matter does not give it.
+    pub name: Option<String>,
     pub overrides: Overrides,
     pub custom: Vec<CustomSpec>,
     /// `[latex]`: commands whose arguments are skipped, or read as prose.
@@ -116,6 +119,10 @@ impl FileConfig {
         }
         if let Some(value) = table.get("companies") {
             config.companies = read_companies(doc, value)?;
+        }
+        if let Some(value) = table.get("name") {
+            let name = doc.string(value, &[Step::Key("name")])?;
+            config.name = Some(name).filter(|n| !n.trim().is_empty());
         }
         if let Some(value) = table.get("custom") {
             config.custom = read_custom(doc, value)?;
@@ -304,6 +311,14 @@ pub(super) mod tests {
             "letterlint.toml:1:13: min_score must be a whole number from 0 to 100, got 170"
         );
         assert!(error("profile = ").starts_with("letterlint.toml:1:"));
+        assert_eq!(
+            error("name = 7"),
+            "letterlint.toml:1:8: `name` must be text in quotes, got 7"
+        );
+        assert_eq!(
+            parse("name = \"Ana Ruiz\"").unwrap().name.as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub fn init_template() -> String {
         "# Companies a letter must not name unless it is for them (wrong-company).\n# companies = []\n\n",
     );
     out.push_str(
+        "# Your name, which `letterlint --fix` writes into a [Your Name] slot\n# of a letter whose front matter gives none.\n# name = \"\"\n\n",
+    );
+    out.push_str(
         "# Word bounds for the whole letter, and per section by heading text.\n# [words]\n",
     );
     let words = &rules::doc("word-count").expect("built in").params;

@@ -7,6 +7,7 @@
 //! rendered reports in order, with what comes before and after them (the
 //! JSON document's head and summary, the SARIF log's rules).
 
+mod diff;
 mod finding;
 mod github;
 mod human;
@@ -16,12 +17,16 @@ mod sarif;
 mod statistics;
 
 pub use reporter::{
-    written, Format, Linted, Output, Rendered, Reporter, Scorecard, Style, WriteError,
+    written, Changed, Format, Linted, Output, Rendered, Reporter, Scorecard, Style, WriteError,
 };
 pub use statistics::Statistics;
 
 /// Every output format `--format` offers, in the order `--help` lists them.
 pub static FORMATS: &[Format] = &[human::FORMAT, json::FORMAT, sarif::FORMAT, github::FORMAT];
+
+/// What `--diff` prints in place of a report: each letter's fixes as a
+/// unified diff.
+pub static DIFF: Format = diff::FORMAT;
 
 /// The format `--format` names.
 pub fn format(name: &str) -> Option<&'static Format> {

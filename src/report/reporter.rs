@@ -89,10 +89,21 @@ impl Rendered {
 
 /// A letter and what linting it found.
 pub struct Linted {
+    /// The letter, after its fixes when `--fix` or `--diff` changed it.
     pub source: Source,
     pub report: FileReport,
     /// The score the letter's configuration asks for.
     pub min_score: u32,
+    /// What `--fix` or `--diff` changed: the report is of the text after.
+    pub changed: Option<Changed>,
+}
+
+/// A letter that its fixes changed.
+pub struct Changed {
+    /// The letter as read, before its fixes.
+    pub before: String,
+    /// How many fixes were applied.
+    pub fixes: usize,
 }
 
 impl Linted {
@@ -101,6 +112,7 @@ impl Linted {
             source,
             report,
             min_score,
+            changed: None,
         }
     }
 
@@ -108,6 +120,11 @@ impl Linted {
     /// score below the bar its configuration sets.
     pub fn fails(&self) -> bool {
         self.report.count(Severity::Error) > 0 || self.report.score < self.min_score
+    }
+
+    /// Whether its fixes would change it: what fails a `--diff` run.
+    pub fn would_change(&self) -> bool {
+        self.changed.is_some()
     }
 }
 
@@ -128,6 +145,8 @@ pub struct Style {
     pub quiet: bool,
     /// How much of the scorecard: `--scorecard`.
     pub scorecard: Scorecard,
+    /// Whether unsafe fixes count as fixable: `--unsafe-fixes`.
+    pub unsafe_fixes: bool,
 }
 
 /// How much of the scorecard the human report prints: `--scorecard`.

@@ -92,16 +92,13 @@ mod tests {
                     label: None,
                     help: None,
                     penalty: 0,
+                    fix: None,
                 })
                 .collect(),
             signals: Vec::new(),
             posting: None,
         };
-        Linted {
-            source: Source::new(path, ""),
-            report,
-            min_score: 0,
-        }
+        Linted::new(Source::new(path, ""), report, 0)
     }
 
     fn statistics(files: &[Linted]) -> String {

@@ -1,6 +1,7 @@
 use super::lazy_regex::LazyRegex;
-use super::rule::{Context, Rule};
+use super::rule::{verbatim, Context, Rule};
 use crate::diagnostic::Finding;
+use crate::fix::{Applicability, Fix};
 use crate::letter::Letter;
 use crate::posting::Stated;
 use serde::Deserialize;
@@ -109,19 +110,30 @@ impl Rule for RoleMismatch {
                 let title = caps.name("title").expect("group");
                 if !same_title(title.as_str(), &theirs.text) {
                     let at = sentence.start + title.start()..sentence.start + title.end();
-                    findings.push(unless_unsure(
-                        Finding::at(
-                            block.prose.source_range(at),
-                            format!(
-                                "applies for {}, but the posting is for {} (posting line {})",
-                                title.as_str(),
-                                theirs.text,
-                                theirs.line
-                            ),
-                        )
-                        .label("not the posting's role"),
-                        theirs,
-                    ));
+                    let span = block.prose.source_range(at);
+                    let mut finding = Finding::at(
+                        span.clone(),
+                        format!(
+                            "applies for {}, but the posting is for {} (posting line {})",
+                            title.as_str(),
+                            theirs.text,
+                            theirs.line
+                        ),
+                    )
+                    .label("not the posting's role");
+                    // The front matter's role, when it is the posting's:
+                    // unsafe, as the sentence may mean another role on purpose.
+                    if let Some(role) = front.role.as_ref().filter(|role| {
+                        same_title(&role.text, &theirs.text)
+                            && verbatim(letter, &span, title.as_str())
+                    }) {
+                        finding = finding.fix(Fix::replace(
+                            Applicability::Unsafe,
+                            span,
+                            role.text.trim(),
+                        ));
+                    }
+                    findings.push(unless_unsure(finding, theirs));
                 }
             }
         }
