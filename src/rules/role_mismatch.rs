@@ -3,7 +3,7 @@ use super::rule::{verbatim, Context, Rule};
 use crate::diagnostic::Finding;
 use crate::fix::{Applicability, Fix};
 use crate::letter::Letter;
-use crate::posting::Stated;
+use crate::posting::{same_company, Stated};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -44,11 +44,6 @@ fn core_title(title: &str) -> String {
 /// "Senior Backend Engineer" role, "Data Engineer" is not.
 fn same_title(a: &str, b: &str) -> bool {
     let (a, b) = (core_title(a), core_title(b));
-    a.contains(&b) || b.contains(&a)
-}
-
-fn same_company(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
     a.contains(&b) || b.contains(&a)
 }
 
@@ -143,7 +138,8 @@ impl Rule for RoleMismatch {
 
 #[cfg(test)]
 mod tests {
-    use super::{same_company, same_title};
+    use super::same_title;
+    use crate::posting::same_company;
 
     #[test]
     fn titles_and_companies_compare_loosely_but_not_too_loosely() {
