@@ -124,4 +124,7 @@ pub struct Diagnostic {
     pub label: Option<String>,
     pub help: Option<String>,
     pub penalty: u32,
+    /// The file the span is in when it is not the letter's own: a file
+    /// a LaTeX letter inputs.
+    pub path: Option<String>,
 }

@@ -67,7 +67,9 @@ pub fn lint_parsed(
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
     let letter = if source.is_latex() {
-        Letter::from_latex(&source.text, front_matter?, &config.file.latex)?
+        let text = source.letter_text();
+        Letter::from_latex(text, front_matter?, &config.file.latex)
+            .map_err(|e| e.placed(|at| source.line_of(at)))?
     } else {
         Letter::with_front_matter(&source.text, front_matter?, source.is_plain_text())
     };
@@ -93,7 +95,7 @@ pub fn lint_parsed(
         let Some(severity) = active.level.severity() else {
             continue;
         };
-        let disabled = suppression::disabled(&source.text, &letter.suppressions, &active.id);
+        let disabled = suppression::disabled(letter.source, &letter.suppressions, &active.id);
         for finding in active.rule.check(&letter, &context) {
             if disabled.silences(finding.span.as_ref()) {
                 continue;
@@ -112,6 +114,7 @@ pub fn lint_parsed(
                     label: finding.label,
                     help: finding.help.or_else(|| Some(active.help.clone())),
                     penalty: 0,
+                    path: None,
                 },
             ));
         }
@@ -141,12 +144,37 @@ pub fn lint_parsed(
             d
         })
         .collect();
-    Ok(FileReport {
+    let mut report = FileReport {
         path: source.path.clone(),
         words: letter.word_count(),
         score: 100u32.saturating_sub(total),
         diagnostics,
         signals: scorecard::scan(&letter, engineering),
         posting,
-    })
+    };
+    if source.spliced.is_some() {
+        told_in_files(source, &mut report);
+    }
+    Ok(report)
+}
+
+/// A report on a letter read with its inputs set in, told in its files:
+/// each finding's span in the file its text is in, which the finding
+/// names; a signal and a posting's covered line where the letter inputs
+/// the text that shows it.
+fn told_in_files(source: &Source, report: &mut FileReport) {
+    for d in &mut report.diagnostics {
+        if let Some(span) = d.span.take() {
+            let (file, span) = source.locate(span);
+            d.path = file.map(|f| f.path.clone());
+            d.span = Some(span);
+        }
+    }
+    for signal in &mut report.signals {
+        signal.at = signal.at.map(|at| source.in_letter(at));
+    }
+    let coverage = report.posting.iter_mut().flat_map(|p| &mut p.coverage);
+    for covered in coverage {
+        covered.letter_line = covered.letter_line.map(|l| source.letter_line(l));
+    }
 }

@@ -7,6 +7,7 @@ use crate::inputs::{load_configs, read_postings, InputError, Inputs, Letter, Pos
 use crate::lint::{lint_parsed, LintError};
 use crate::ordered::{write_in_order, Writing};
 use crate::report::{self, Linted, Output, Reporter, WriteError};
+use crate::tex_inputs::Unfollowed;
 use rayon::prelude::*;
 use std::io::Write;
 
@@ -45,6 +46,10 @@ pub enum Problem {
     Input(#[from] InputError),
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A file a LaTeX letter inputs that is not read; the letter is
+    /// linted without it.
+    #[error(transparent)]
+    Unfollowed(#[from] Unfollowed),
     /// A posting and why it was not read.
     #[error("{0}: {1} (job posting; its letters are linted without it)")]
     Posting(String, PostingError),
@@ -99,7 +104,12 @@ pub fn run(
         Err(e) => return fail(tell, e.into()),
     };
     let found = found.letters.into_par_iter();
-    let letters: Vec<Letter> = pool.install(|| found.map(|l| inputs.read(l)).collect());
+    let mut letters: Vec<Letter> = pool.install(|| found.map(|l| inputs.read(l)).collect());
+    for letter in &mut letters {
+        for unfollowed in std::mem::take(&mut letter.unfollowed) {
+            tell(Severity::Warning, &unfollowed.into());
+        }
+    }
 
     let configs = load_configs(&letters, &options.selection);
     // A bad posting is an error, and its letters are linted without it.

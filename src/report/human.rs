@@ -6,7 +6,7 @@
 
 use super::{
     finding::{self, Drawn},
-    Format, Linted, Rendered, Reporter, Scorecard, Style,
+    Files, Format, Linted, Rendered, Reporter, Scorecard, Style,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::posting::Judgement;
@@ -101,7 +101,7 @@ impl Reporter for Human {
             infos: report.count(Severity::Info),
             failing: usize::from(file.fails()),
         };
-        let index = LineIndex::new(&file.source.text);
+        let files = Files::new(&file.source);
         // By position, as rustc and ruff list them; what the whole letter
         // lacks comes after what is in it. Quiet shows errors only.
         let shown = |d: &&Diagnostic| !self.quiet || d.severity == Severity::Error;
@@ -111,12 +111,12 @@ impl Reporter for Human {
         let mut rules = HashSet::new();
         let findings = located
             .chain(letter_wide)
-            .map(|d| finding::draw(&self.renderer, file, &index, d, rules.insert(&d.rule)))
+            .map(|d| finding::draw(&self.renderer, files.of(d), d, rules.insert(&d.rule)))
             .collect();
         let mut rest = String::new();
         if !self.quiet {
             rest += &coverage(file);
-            rest += &self.scorecard(file, &index);
+            rest += &self.scorecard(file, files.letter());
         }
         rest += &self.summary(file, &counts);
         rest.push('\n');

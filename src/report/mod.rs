@@ -7,8 +7,8 @@
 //! rendered reports in order, with what comes before and after them (the
 //! JSON document's head and summary, the SARIF log's rules).
 
-use crate::diagnostic::Severity;
-use crate::source::Source;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{LineIndex, Source};
 use crate::FileReport;
 use serde::Serialize;
 use std::any::Any;
@@ -129,6 +129,40 @@ impl Linted {
     /// score below the bar its configuration sets.
     pub fn fails(&self) -> bool {
         self.report.count(Severity::Error) > 0 || self.report.score < self.min_score
+    }
+}
+
+/// The files a letter's findings stand in, each with its line index, built
+/// once: the letter, and the files a LaTeX letter inputs.
+struct Files<'a> {
+    letter: &'a Source,
+    indexes: Vec<(&'a Source, LineIndex<'a>)>,
+}
+
+impl<'a> Files<'a> {
+    fn new(letter: &'a Source) -> Self {
+        let inputs = letter.spliced.iter().flat_map(|s| &s.files);
+        let indexes = std::iter::once(letter)
+            .chain(inputs)
+            .map(|file| (file, LineIndex::new(&file.text)))
+            .collect();
+        Files { letter, indexes }
+    }
+
+    /// The file `d`'s span is in, and its line index.
+    fn of(&self, d: &Diagnostic) -> (&'a Source, &LineIndex<'a>) {
+        let file = self.letter.file(d.path.as_deref());
+        let (_, index) = self
+            .indexes
+            .iter()
+            .find(|(f, _)| std::ptr::eq(*f, file))
+            .expect("every file is indexed");
+        (file, index)
+    }
+
+    /// The letter's own line index.
+    fn letter(&self) -> &LineIndex<'a> {
+        &self.indexes[0].1
     }
 }
 

@@ -92,6 +92,7 @@ mod tests {
                     label: None,
                     help: None,
                     penalty: 0,
+                    path: None,
                 })
                 .collect(),
             signals: Vec::new(),
