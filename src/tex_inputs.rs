@@ -117,9 +117,16 @@ impl Follower {
         let mut at = text_start(text);
         for command in commands {
             let here = anchor.unwrap_or(command.range.start);
-            self.spliced
-                .push(file, text, at..command.range.end, anchor.unwrap_or(at));
-            at = command.range.end;
+            // On a line of its own, the input is set in after the line, so
+            // that its first line starts a line as it does in its file.
+            let rest = &text[command.range.end..];
+            let blanks = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+            let cut = match rest[blanks..].starts_with('\n') {
+                true => command.range.end + blanks + 1,
+                false => command.range.end,
+            };
+            self.spliced.push(file, text, at..cut, anchor.unwrap_or(at));
+            at = cut;
             let followed = match self.find(&text[command.name.clone()], folder) {
                 Ok(Some(found)) => self.input(found, here),
                 Ok(None) => Ok(()),
