@@ -16,12 +16,18 @@ pub struct Params {
     markers: Vec<String>,
     /// Real HTML elements: `<br>` is markup, `<Company>` a slot.
     html_elements: Vec<String>,
+    /// The labels of a template's instructions: "PARAGRAPH TWO:".
+    instruction_labels: Vec<String>,
+    /// What numbers such a label: "two", "first".
+    instruction_numbers: Vec<String>,
 }
 
 pub struct Placeholder {
     slot_words: Vec<String>,
     html_elements: Vec<String>,
     markers: PhraseSet,
+    /// A label in capitals, and one in any case of two words or more.
+    instructions: [Regex; 2],
 }
 
 /// An HTML tag; compiled only for letters with HTML in them.
@@ -95,7 +101,32 @@ impl Placeholder {
                 .map(|w| w.to_lowercase())
                 .collect(),
             markers: PhraseSet::new(params.markers.into_iter().map(|m| (m, 0, true)), &[]),
+            instructions: [true, false].map(|capitals| {
+                instruction(
+                    &params.instruction_labels,
+                    &params.instruction_numbers,
+                    capitals,
+                )
+            }),
         }
+    }
+
+    /// "PARAGRAPH TWO:" and "Paragraph 1 –" where a line of the block
+    /// starts: the label and its colon or dash.
+    fn instructions(&self, block: &Block) -> Vec<Range<usize>> {
+        let text = block.text();
+        let starts = std::iter::once(0).chain(block.prose.line_starts.iter().copied());
+        starts
+            .filter_map(|start| {
+                let [capitals, any_case] = &self.instructions;
+                let caps = capitals.captures(&text[start..]).or_else(|| {
+                    let caps = any_case.captures(&text[start..])?;
+                    (caps["label"].split_whitespace().count() >= 2).then_some(caps)
+                })?;
+                let label = caps.name("instruction").expect("group");
+                Some(start + label.start()..start + label.end())
+            })
+            .collect()
     }
 
     /// `TODO`, `TBD` and the like, and runs of `XX`/`xxx` standing for a
@@ -133,6 +164,27 @@ impl Placeholder {
     }
 }
 
+/// A template's instruction at a line's start: a label of `labels`
+/// (written in capitals when `capitals`), numbered or not, then a colon or
+/// a dash, then the instruction's first letter. The `instruction` group is
+/// the label and its colon or dash.
+fn instruction(labels: &[String], numbers: &[String], capitals: bool) -> Regex {
+    let words = |list: &[String]| {
+        let list = list.iter().map(|w| match capitals {
+            true => regex::escape(&w.to_uppercase()),
+            false => regex::escape(w),
+        });
+        list.collect::<Vec<_>>().join("|")
+    };
+    let (label, number) = (words(labels), words(numbers));
+    let number = format!(r"(?:{number}|\d{{1,2}})");
+    let case = if capitals { "" } else { "(?i)" };
+    Regex::new(&format!(
+        r"^\s*(?P<instruction>(?P<label>{case}(?:{number}\s+)?\b(?:{label})(?:\s+(?:{label}))?(?:\s+{number})?\b)[ \t]*(?::|[-–—]{{1,3}}))[ \t]*\p{{L}}"
+    ))
+    .expect("the labels make a valid pattern")
+}
+
 fn slot(span: Range<usize>, text: &str) -> Finding {
     Finding::at(span, format!("unfilled template slot `{text}`"))
         .label("fill this in before sending")
@@ -164,6 +216,13 @@ impl Rule for Placeholder {
             }
             for m in self.markers(block) {
                 findings.push(slot(block.prose.source_range(m.clone()), &text[m]));
+            }
+            for m in self.instructions(block) {
+                let span = block.prose.source_range(m.clone());
+                let message = format!("template instruction `{}` left in the letter", &text[m]);
+                findings.push(
+                    Finding::at(span, message).label("write what it asks for, then delete it"),
+                );
             }
         }
         // Markdown reads `<Your Name>` as an HTML tag named "Your".
@@ -238,6 +297,20 @@ mod tests {
                 "TODO",
                 "XXX",
                 "<Your Name>"
+            ]
+        );
+    }
+
+    #[test]
+    fn template_instructions_are_slots_and_headings_are_not() {
+        let text = "Dear team,\n\nPARAGRAPH TWO: say why you want this job.\n\nParagraph 3 -- what you bring.\nOPENING: hook them.\n\n## Opening\n\nClosing: the queue held. Opening night went well.\n\nFirst paragraph – introduce yourself.";
+        assert_eq!(
+            spans("placeholder", text),
+            [
+                "PARAGRAPH TWO:",
+                "Paragraph 3 --",
+                "OPENING:",
+                "First paragraph –"
             ]
         );
     }
