@@ -1,13 +1,15 @@
 //! Arbitrary bytes as a letter: when they are UTF-8 (letterlint refuses
 //! anything else before linting), lint them as Markdown, LaTeX and plain text
-//! with the default configuration, check every span, and render the
-//! reports a user would see. The same bytes are also read as a job posting
+//! with the default configuration, and as a file a LaTeX letter `\input`s;
+//! check every span against the file it names, and render the reports a
+//! user would see. The same bytes are also read as a job posting
 //! that a fixed letter is linted against, and the letter against a fixed
 //! posting, so the posting rules see arbitrary input from both sides.
 #![no_main]
 
 use letterlint::posting::Posting;
 use letterlint::report::{self, Linted, Style};
+use letterlint::source::Spliced;
 use letterlint::{lint, lint_with_posting, Config, Source};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, LazyLock};
@@ -21,18 +23,35 @@ static POSTING: LazyLock<Arc<Posting>> = LazyLock::new(|| {
 
 const LETTER: &str = "+++\ncompany = \"Kestrel Pay\"\nrole = \"Senior Backend Engineer\"\n+++\nDear team,\n\nI built the ledger in Go, Postgres, Kafka and Redis; p99 fell from 900 ms to 85 ms.\n\nBest,\nAna\n";
 
+/// A LaTeX letter whose body is `text`, in a file it inputs, set in as
+/// letterlint sets in what `\input` names.
+fn input(text: &str) -> Source {
+    let letter = "\\begin{document}\nDear team,\n\n\\input{body}\n\nBest,\nAna\n\\end{document}\n";
+    let command = letter.find("\\input").expect("the letter inputs");
+    let after = letter[command..].find('\n').expect("a line end") + command + 1;
+    let mut spliced = Spliced::default();
+    spliced.files.push(Source::new("body.tex", text));
+    spliced.push(None, letter, 0..after, 0);
+    spliced.push(Some(0), text, 0..text.len(), command);
+    spliced.push(None, letter, after..letter.len(), 0);
+    let mut source = Source::new("letter.tex", letter);
+    source.spliced = Some(spliced);
+    source
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for path in ["letter.md", "letter.tex", "letter.txt"] {
-        let source = Source::new(path, text);
+    let sources = ["letter.md", "letter.tex", "letter.txt"].map(|path| Source::new(path, text));
+    for source in sources.into_iter().chain([input(text)]) {
         // Bad front matter or unbalanced braces are a reported error, not a crash.
         let Ok(report) = lint(&source, &CONFIG) else {
             continue;
         };
         for d in &report.diagnostics {
             if let Some(span) = &d.span {
+                let text = &source.file(d.path.as_deref()).text;
                 assert!(span.start <= span.end && span.end <= text.len(), "{d:?}");
                 assert!(
                     text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
