@@ -67,6 +67,7 @@ pub fn follow(mut source: Source, path: &Path) -> (Source, Vec<Unfollowed>) {
         spliced: Spliced::default(),
         open: letter.iter().cloned().collect(),
         read: letter.into_iter().collect(),
+        tried: HashSet::new(),
         unfollowed: Vec::new(),
         full: false,
     };
@@ -87,6 +88,8 @@ struct Follower {
     open: Vec<PathBuf>,
     /// Every file read, as a real path: each is read once.
     read: HashSet<PathBuf>,
+    /// Each name looked up, with the folder it was looked up from.
+    tried: HashSet<(PathBuf, String)>,
     unfollowed: Vec<Unfollowed>,
     /// Past [`MAX_FILES`] or the size limit: said once, then quiet.
     full: bool,
@@ -170,10 +173,13 @@ impl Follower {
 
     /// The file `name` names from a file in `folder`: `.tex` added when
     /// it has no such ending, looked for beside that file, then beside
-    /// the letter (where TeX looks). `None` for a file read already, or a
-    /// name that is a macro's parameter (`\input{#1}` in a definition).
+    /// the letter (where TeX looks). `None` for a file read already, a
+    /// name looked up before, or a name that is a macro's parameter
+    /// (`\input{#1}` in a definition).
     fn find(&mut self, name: &str, folder: &Path) -> Result<Option<Found>, Why> {
-        if name.contains('#') || name.is_empty() {
+        // A name met again from the same folder was followed or told once.
+        let again = !self.tried.insert((folder.to_path_buf(), name.to_string()));
+        if name.contains('#') || name.is_empty() || again {
             return Ok(None);
         }
         if name.contains('\\') {

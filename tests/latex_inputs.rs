@@ -179,7 +179,7 @@ fn an_input_that_cannot_be_followed_is_one_warning() {
     let body = "Dear team,\n\nI built the ledger.\n";
     write(
         &dir.join("letters/a.tex"),
-        &format!("\\input{{missing}}\n\\input{{b}}\n\\input{{../outside}}\n\\input{{\\dir/x}}\n\\input{{a}}\n\\iffalse\\input{{draft}}\\fi\n{body}"),
+        &format!("\\input{{missing}}\n\\input{{b}}\n\\input{{../outside}}\n\\input{{\\dir/x}}\n\\input{{a.tex}}\n\\input{{missing}}\n\\iffalse\\input{{draft}}\\fi\n{body}"),
     );
     write(&dir.join("letters/b.tex"), "Text.\n\\input{a}\n");
     write(&dir.join("outside.tex"), "Secret.\n");
@@ -191,7 +191,7 @@ fn an_input_that_cannot_be_followed_is_one_warning() {
          warning: letters/b.tex:2:1: `\\input{a}` not followed: letters/a.tex is being read already (it inputs itself)\n\
          warning: letters/a.tex:3:1: `\\input{../outside}` not followed: outside.tex is outside the repository\n\
          warning: letters/a.tex:4:1: `\\input{\\dir/x}` not followed: its name is made by a macro\n\
-         warning: letters/a.tex:5:1: `\\input{a}` not followed: letters/a.tex is being read already (it inputs itself)\n"
+         warning: letters/a.tex:5:1: `\\input{a.tex}` not followed: letters/a.tex is being read already (it inputs itself)\n"
     );
     // Inside a repository, a file beside the letters' folder is in it.
     fs::create_dir(dir.join(".git")).unwrap();
