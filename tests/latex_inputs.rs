@@ -1,7 +1,8 @@
 //! A LaTeX letter's `\input` and `\include` through the command line: the
 //! files are read in the order the letter inputs them, each finding points
-//! into the file its text is in (human, JSON, SARIF, github), and an input
-//! that cannot be followed is one warning line, never a hang.
+//! into the file its text is in (human, JSON, SARIF, github), a signal or
+//! a posting's covered line stands where the letter inputs its text, and an
+//! input that cannot be followed is one warning line, never a hang.
 
 mod common;
 
@@ -239,4 +240,31 @@ fn an_unbalanced_brace_in_an_input_names_its_file_and_line() {
         stderr(&out),
         "error: main.tex: unbalanced braces: the `{` on line 2 of body.tex is never closed\n"
     );
+}
+
+#[test]
+fn a_posting_line_and_a_signal_in_an_input_stand_where_the_letter_inputs_it() {
+    let dir = temp_dir("latex-input-lines");
+    write(
+        &dir.join("posting.md"),
+        "# Senior Backend Engineer at Kestrel Pay\n\n## Requirements\n\n- Kafka in production\n",
+    );
+    write(
+        &dir.join("main.tex"),
+        "\\documentclass{letter}\n\\begin{document}\n\\opening{Dear team,}\nI write to you.\n\n\\input{body}\n\\end{document}\n",
+    );
+    write(
+        &dir.join("body.tex"),
+        "Intro line.\n\nI ran Kafka in production, with tracing and alerts on every consumer.\n",
+    );
+    let report = json(&dir, &["--posting", "posting.md", "main.tex"]);
+    let file = &report["files"][0];
+    assert_eq!(file["posting"]["requirements"][0]["letter_line"], 6);
+    let observability = file["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["signal"] == "observability")
+        .unwrap();
+    assert_eq!(observability["line"], 6);
 }
