@@ -135,4 +135,7 @@ pub struct Diagnostic {
     pub help: Option<String>,
     pub penalty: u32,
     pub fix: Option<Fix>,
+    /// The file the span is in when it is not the letter's own: a file
+    /// a LaTeX letter inputs.
+    pub path: Option<String>,
 }

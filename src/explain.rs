@@ -149,7 +149,8 @@ fn for_one_run(id: &str) -> String {
     format!(
         "\n  For one run: `--ignore {id}`, or `--select {id}` to run only it.\n  \
          In a letter: <!-- letterlint-disable-next-line {id} --> above the line, or\n  \
-         <!-- letterlint-disable {id} --> … <!-- letterlint-enable {id} --> around a passage.\n"
+         <!-- letterlint-disable {id} --> … <!-- letterlint-enable {id} --> around a passage;\n  \
+         in a .tex letter, as comments: % letterlint-disable-next-line {id}.\n"
     )
 }
 

@@ -43,14 +43,15 @@ pub enum FixError {
 }
 
 /// Applies the letter's fixes that `options` allow, and lints the result
-/// with `lint`; under `--fix`, writes it to `file` (none for standard
+/// with `lint`, which returns the text as it linted it (a LaTeX letter with
+/// its inputs set in) and its report; under `--fix`, writes it to `file` (none for standard
 /// input, whose fixed text the run prints). A letter with nothing to fix
 /// is returned as it came.
 pub fn fix_letter(
     linted: Linted,
     options: FixOptions,
     file: Option<&Path>,
-    lint: impl FnOnce(&Source) -> Result<FileReport, LintError>,
+    lint: impl FnOnce(Source) -> Result<(Source, FileReport), LintError>,
 ) -> Result<Linted, FixError> {
     if options.mode == FixMode::Report {
         return Ok(linted);
@@ -67,7 +68,7 @@ pub fn fix_letter(
     }
     let path = linted.source.path;
     let source = Source::new(path.clone(), fixed.text);
-    let report = lint(&source).map_err(|cause| FixError::Lint(path.clone(), cause))?;
+    let (source, report) = lint(source).map_err(|cause| FixError::Lint(path.clone(), cause))?;
     if let (FixMode::Write, Some(file)) = (options.mode, file) {
         write_in_place(file, &source.text, &path)?;
     }

@@ -6,12 +6,13 @@ use crate::config_choice::{load_config, ConfigChoice};
 use crate::front_matter::{FrontMatter, FrontMatterError};
 use crate::letter;
 use crate::posting::Posting;
-use crate::read::{read_text, ReadError, Reading};
+use crate::read::{clean, read_text, ReadError, Reading};
 use crate::source::{io_cause, Source};
+use crate::tex_inputs::{self, Unfollowed};
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What a folder argument lints (`.tex` only when it is a letter).
@@ -72,6 +73,8 @@ pub struct Letter {
     /// Its front matter, read once: for the run's companies, its posting,
     /// and then its lint.
     pub front_matter: Result<FrontMatter, FrontMatterError>,
+    /// The files a LaTeX letter inputs that are not read, to be told.
+    pub unfollowed: Vec<Unfollowed>,
 }
 
 impl Letter {
@@ -183,9 +186,11 @@ impl Inputs {
                     config_file: None,
                     posting: None,
                     front_matter: Ok(FrontMatter::default()),
+                    unfollowed: Vec::new(),
                 }
             }
         };
+        let (source, unfollowed) = tex_inputs::follow(source, &named);
         let front_matter = letter::front_matter(&source);
         let posting = match (
             &self.posting,
@@ -201,6 +206,7 @@ impl Inputs {
             posting,
             front_matter,
             source: Ok(source),
+            unfollowed,
         }
     }
 }
@@ -309,22 +315,4 @@ fn relative_to_letter(letter: &Path, relative: &str) -> String {
         false => letter.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
     clean(&base.join(relative)).display().to_string()
-}
-
-/// `letters/../posting.md` as `posting.md`: a path to show, not to resolve
-/// links by.
-fn clean(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }

@@ -51,6 +51,7 @@ pub mod segment;
 pub mod source;
 pub mod suggest;
 pub mod suppression;
+pub mod tex_inputs;
 pub mod text;
 #[cfg(test)]
 mod twins;

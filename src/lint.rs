@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::Fix;
 use crate::front_matter::{FrontMatter, FrontMatterError};
 use crate::letter::{self, LatexError, Letter};
 use crate::posting::{Posting, PostingMatch};
@@ -67,7 +68,9 @@ pub fn lint_parsed(
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
     let letter = if source.is_latex() {
-        Letter::from_latex(&source.text, front_matter?, &config.file.latex)?
+        let text = source.letter_text();
+        Letter::from_latex(text, front_matter?, &config.file.latex)
+            .map_err(|e| e.placed(|at| source.line_of(at)))?
     } else {
         Letter::with_front_matter(&source.text, front_matter?, source.is_plain_text())
     };
@@ -94,7 +97,7 @@ pub fn lint_parsed(
         let Some(severity) = active.level.severity() else {
             continue;
         };
-        let disabled = suppression::disabled(&source.text, &letter.suppressions, &active.id);
+        let disabled = suppression::disabled(letter.source, &letter.suppressions, &active.id);
         for finding in active.rule.check(&letter, &context) {
             if disabled.silences(finding.span.as_ref()) {
                 continue;
@@ -114,6 +117,7 @@ pub fn lint_parsed(
                     help: finding.help.or_else(|| Some(active.help.clone())),
                     penalty: 0,
                     fix: finding.fix,
+                    path: None,
                 },
             ));
         }
@@ -143,12 +147,51 @@ pub fn lint_parsed(
             d
         })
         .collect();
-    Ok(FileReport {
+    let mut report = FileReport {
         path: source.path.clone(),
         words: letter.word_count(),
         score: 100u32.saturating_sub(total),
         diagnostics,
         signals: scorecard::scan(&letter, engineering),
         posting,
-    })
+    };
+    if source.spliced.is_some() {
+        told_in_files(source, &mut report);
+    }
+    Ok(report)
+}
+
+/// A report on a letter read with its inputs set in, told in its files:
+/// each finding's span in the file its text is in, which the finding
+/// names; a signal and a posting's covered line where the letter inputs
+/// the text that shows it.
+fn told_in_files(source: &Source, report: &mut FileReport) {
+    for d in &mut report.diagnostics {
+        if let Some(span) = d.span.take() {
+            let (file, span) = source.locate(span);
+            d.path = file.map(|f| f.path.clone());
+            d.span = Some(span);
+        }
+        d.fix = d.fix.take().and_then(|fix| in_letter_file(source, fix));
+    }
+    for signal in &mut report.signals {
+        signal.at = signal.at.map(|at| source.in_letter(at));
+    }
+    let coverage = report.posting.iter_mut().flat_map(|p| &mut p.coverage);
+    for covered in coverage {
+        covered.letter_line = covered.letter_line.map(|l| source.letter_line(l));
+    }
+}
+
+/// `fix` with its edits in the letter's own file, which is the one file
+/// `--fix` writes: none when an edit lies in a file the letter inputs.
+fn in_letter_file(source: &Source, mut fix: Fix) -> Option<Fix> {
+    for edit in &mut fix.edits {
+        let (file, range) = source.locate(edit.range.clone());
+        if file.is_some() || range.len() != edit.range.len() {
+            return None;
+        }
+        edit.range = range;
+    }
+    Some(fix)
 }

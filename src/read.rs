@@ -5,11 +5,11 @@
 use crate::source::io_cause;
 use std::fmt;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 /// A file larger than this is refused rather than linted: no cover letter
 /// comes near it, and it bounds the memory one bad argument can take.
-const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Why a file is not read as a letter or a posting.
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +81,24 @@ pub fn read_text(path: &Path, reading: Reading) -> Result<String, ReadError> {
             line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
         }
     })
+}
+
+/// `letters/../posting.md` as `posting.md`: a path to show, not to resolve
+/// links by.
+pub(crate) fn clean(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// UTF-16, as Windows tools save "Unicode" text: a UTF-16 byte-order mark,

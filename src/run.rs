@@ -4,14 +4,16 @@
 use crate::config::{ConfigError, Selection};
 use crate::diagnostic::Severity;
 use crate::fixing::{fix_letter, FixError, FixMode, FixOptions};
-use crate::front_matter;
 use crate::inputs::{load_configs, read_postings, InputError, Inputs, Letter, PostingError};
+use crate::letter;
 use crate::lint::{lint_parsed, LintError};
 use crate::ordered::{write_in_order, Writing};
 use crate::report::{self, Linted, Output, Reporter, WriteError};
+use crate::source::Source;
+use crate::tex_inputs::{self, Unfollowed};
 use rayon::prelude::*;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The most worker threads a run starts, whatever `--threads` asks: linting
@@ -51,6 +53,10 @@ pub enum Problem {
     Input(#[from] InputError),
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A file a LaTeX letter inputs that is not read; the letter is
+    /// linted without it.
+    #[error(transparent)]
+    Unfollowed(#[from] Unfollowed),
     /// A posting and why it was not read.
     #[error("{0}: {1} (job posting; its letters are linted without it)")]
     Posting(String, PostingError),
@@ -138,7 +144,12 @@ fn lint_all(
         Err(e) => return fail(tell, e.into()),
     };
     let found = found.letters.into_par_iter();
-    let letters: Vec<Letter> = pool.install(|| found.map(|l| inputs.read(l)).collect());
+    let mut letters: Vec<Letter> = pool.install(|| found.map(|l| inputs.read(l)).collect());
+    for letter in &mut letters {
+        for unfollowed in std::mem::take(&mut letter.unfollowed) {
+            tell(Severity::Warning, &unfollowed.into());
+        }
+    }
 
     let configs = load_configs(&letters, &options.selection);
     // A bad posting is an error, and its letters are linted without it.
@@ -160,8 +171,14 @@ fn lint_all(
             Err(cause) => return Err(Problem::Lint(source.path, cause)),
         };
         let linted = Linted::new(source, report, config.min_score);
-        let lint_fixed =
-            |fixed: &_| lint_parsed(fixed, front_matter::parse(&fixed.text), config, posting);
+        // `--fix` writes the letter alone: the files it inputs are read
+        // again as they are.
+        let lint_fixed = |fixed: Source| {
+            let path = PathBuf::from(&fixed.path);
+            let (fixed, _) = tex_inputs::follow(fixed, &path);
+            let report = lint_parsed(&fixed, letter::front_matter(&fixed), config, posting)?;
+            Ok((fixed, report))
+        };
         let linted = fix_letter(linted, options.fix, letter.file.as_deref(), lint_fixed)?;
         if let (Some(fixed), None) = (stdin_fixed, &letter.file) {
             *fixed.lock().expect("no worker panics") = Some(linted.source.text.clone());

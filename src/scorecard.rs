@@ -167,6 +167,7 @@ mod tests {
             help: Some(help.to_string()),
             penalty: 0,
             fix: None,
+            path: None,
         };
         let collaboration = signal("collaboration");
         let quoted = format!("show one of them. team: {}", collaboration.hint);

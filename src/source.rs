@@ -5,11 +5,66 @@ use std::io;
 use std::ops::Range;
 
 /// A letter as read: its display path (as given on the command line, `-` for
-/// stdin) and its full text. Spans everywhere are byte ranges into `text`.
+/// stdin) and its full text. Spans everywhere are byte ranges into `text`,
+/// except a finding that names the file it is in (a file a LaTeX letter
+/// inputs): its span is a byte range into that file.
 #[derive(Debug, Clone)]
 pub struct Source {
     pub path: String,
     pub text: String,
+    /// A LaTeX letter's text with the files it inputs set in; `None` when
+    /// it inputs none.
+    pub spliced: Option<Spliced>,
+}
+
+/// A LaTeX letter's text with each file it `\input`s set in after the
+/// command, as TeX reads it, and the way back from each byte to the file
+/// it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Spliced {
+    pub text: String,
+    /// The files set in, each with its path as shown.
+    pub files: Vec<Source>,
+    /// Runs of `text` in order, each copied from one file.
+    runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone)]
+struct Run {
+    /// Where it starts in the spliced text.
+    at: usize,
+    /// The file it is copied from: `None` the letter, else `files[i]`.
+    file: Option<usize>,
+    /// Where it starts in that file.
+    from: usize,
+    len: usize,
+    /// Where the letter's own text inputs it: the `\input` that brought
+    /// in its file, or the file that did.
+    anchor: usize,
+}
+
+impl Spliced {
+    /// Appends `text[range]` of the letter (`file` is `None`) or of
+    /// `files[file]`, input by the letter at `anchor`.
+    pub fn push(&mut self, file: Option<usize>, text: &str, range: Range<usize>, anchor: usize) {
+        if range.is_empty() {
+            return;
+        }
+        self.runs.push(Run {
+            at: self.text.len(),
+            file,
+            from: range.start,
+            len: range.len(),
+            anchor,
+        });
+        self.text.push_str(&text[range]);
+    }
+
+    /// The run that holds `offset`, or that ends at it.
+    fn run(&self, offset: usize) -> Option<&Run> {
+        let i = self.runs.partition_point(|r| r.at <= offset);
+        self.runs.get(i.checked_sub(1)?)
+    }
 }
 
 impl Source {
@@ -17,7 +72,74 @@ impl Source {
         Source {
             path: path.into(),
             text: text.into(),
+            spliced: None,
         }
+    }
+
+    /// The text the letter reads as: with its inputs set in, if any.
+    pub fn letter_text(&self) -> &str {
+        self.spliced.as_ref().map_or(&self.text, |s| &s.text)
+    }
+
+    /// The file a span of [`Source::letter_text`] is in (`None` for the
+    /// letter itself) and the span in that file. A span that runs on into
+    /// another file is cut where its first file's run ends.
+    pub fn locate(&self, span: Range<usize>) -> (Option<&Source>, Range<usize>) {
+        let Some(spliced) = &self.spliced else {
+            return (None, span);
+        };
+        let Some(run) = spliced.run(span.start) else {
+            return (None, span);
+        };
+        let start = run.from + (span.start - run.at);
+        let end = run.from + (span.end - run.at).min(run.len);
+        (run.file.map(|i| &spliced.files[i]), start..end.max(start))
+    }
+
+    /// Where an offset of [`Source::letter_text`] stands in the letter's
+    /// own text: text from an input stands where the letter inputs it.
+    pub fn in_letter(&self, offset: usize) -> usize {
+        let run = self.spliced.as_ref().and_then(|s| s.run(offset));
+        match run {
+            Some(run) if run.file.is_none() => run.from + (offset - run.at).min(run.len),
+            Some(run) => run.anchor,
+            None => offset,
+        }
+    }
+
+    /// The letter's own line that a 1-based line of
+    /// [`Source::letter_text`] stands on (see [`Source::in_letter`]).
+    pub fn letter_line(&self, line: usize) -> usize {
+        let text = self.letter_text();
+        let start = match line.checked_sub(2) {
+            Some(n) => text
+                .match_indices('\n')
+                .nth(n)
+                .map_or(text.len(), |(i, _)| i + 1),
+            None => 0,
+        };
+        let offset = self.in_letter(start);
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+
+    /// The file an offset of [`Source::letter_text`] is in (`None` for the
+    /// letter itself), and its 1-based line there.
+    pub fn line_of(&self, offset: usize) -> (Option<String>, usize) {
+        let (file, span) = self.locate(offset..offset);
+        let text = file.map_or(&self.text, |f| &f.text);
+        let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+        (file.map(|f| f.path.clone()), line)
+    }
+
+    /// The source a finding's `path` names: the letter, or a file it
+    /// inputs.
+    pub fn file(&self, path: Option<&str>) -> &Source {
+        let inputs = self.spliced.iter().flat_map(|s| &s.files);
+        let mut named = inputs.filter(|f| Some(f.path.as_str()) == path);
+        named.next().unwrap_or(self)
     }
 
     /// `.txt` letters are plain paragraphs; everything but `.tex` is markdown.
@@ -155,6 +277,38 @@ pub fn io_cause(e: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spliced_text_maps_back_to_its_files() {
+        let letter = "one\n\\input{b}\nthree\n";
+        let input = "two\ntwo more\n";
+        let after = letter.find("}").unwrap() + 1;
+        let mut spliced = Spliced::default();
+        spliced.files.push(Source::new("b.tex", input));
+        spliced.push(None, letter, 0..after, 0);
+        spliced.push(Some(0), input, 0..input.len(), 4);
+        spliced.push(None, letter, after..letter.len(), 0);
+        let mut source = Source::new("a.tex", letter);
+        source.spliced = Some(spliced);
+        let text = source.letter_text();
+        assert_eq!(text, "one\n\\input{b}two\ntwo more\n\nthree\n");
+        let at = |word: &str| text.find(word).unwrap();
+        let (file, span) = source.locate(at("more")..at("more") + 4);
+        assert_eq!(
+            (file.unwrap().path.as_str(), &input[span]),
+            ("b.tex", "more")
+        );
+        let (file, span) = source.locate(at("three")..at("three") + 5);
+        assert!(file.is_none());
+        assert_eq!(&letter[span], "three");
+        // Text from the input stands where the letter inputs it.
+        assert_eq!(source.in_letter(at("more")), 4);
+        assert_eq!(source.letter_line(3), 2);
+        assert_eq!(source.letter_line(5), 3);
+        assert_eq!(source.line_of(at("more")), (Some("b.tex".into()), 2));
+        assert_eq!(source.file(Some("b.tex")).text, input);
+        assert_eq!(source.file(None).path, "a.tex");
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

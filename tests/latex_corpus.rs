@@ -1,8 +1,9 @@
 //! The labelled corpus letters rendered into LaTeX (`article` class, the
-//! front matter as a `% letterlint:` comment) raise the same rules, letter
-//! by letter, as the Markdown originals: so every rule keeps its F1 on
-//! `.tex`. The held-out `check` letters stay out: a mismatch there could
-//! not be looked into without reading them.
+//! front matter as a `% letterlint:` comment) give every rule the F1 the
+//! Markdown originals give it, counted as `../shared/eval/eval.py` counts
+//! it, and raise the same rules letter by letter. The held-out `check`
+//! letters stay out: a mismatch there could not be looked into without
+//! reading them.
 
 mod common;
 
@@ -177,34 +178,110 @@ fn rules_by_letter(dir: &Path, files: &[String]) -> BTreeMap<String, Vec<String>
         .collect()
 }
 
+/// The labelled corpora: the tune letters, and the shared corpus beside
+/// the repository when it is there.
 fn corpora() -> Vec<PathBuf> {
-    let mut found = vec![common::root().join("tests/corpus/tune/letters")];
-    let shared = common::root().join("../shared/corpus/letters");
-    if shared.is_dir() {
+    let mut found = vec![common::root().join("tests/corpus/tune")];
+    let shared = common::root().join("../shared/corpus");
+    if shared.join("labels.toml").is_file() {
         found.push(shared);
     } else {
-        common::skipped("the shared corpus", "not checked out beside the repository");
+        common::without_corpus(
+            "corpus_letters_in_latex_keep_every_rules_f1 on the shared corpus",
+            "no labelled corpus beside the repository",
+        );
     }
     found
 }
 
+/// Words this close to a bound are not judged, as eval.py has it.
+const WORD_SLACK: i64 = 10;
+const WORD_BOUNDS: (i64, i64) = (250, 400);
+const ENGINEERING: [&str; 4] = ["backend", "frontend", "data", "devops"];
+
+/// Whether each rule the labels judge should fire on a letter, counted as
+/// `../shared/eval/eval.py` counts it.
+fn expected(label: &toml::Table) -> BTreeMap<&'static str, bool> {
+    let flag = |key: &str| label[key].as_bool().unwrap();
+    let listed = |key: &str| {
+        label
+            .get(key)
+            .and_then(|v| v.as_array())
+            .is_some_and(|a| !a.is_empty())
+    };
+    let mut expected = BTreeMap::from([
+        ("stack-soup", flag("stack_soup")),
+        ("placeholder", flag("placeholders")),
+        ("vague-closing", flag("vague_closing")),
+        ("cliche", listed("cliches")),
+    ]);
+    let profession = label
+        .get("profession")
+        .and_then(|p| p.as_str())
+        .unwrap_or("backend");
+    if ENGINEERING.contains(&profession) {
+        expected.insert("missing-metrics", !listed("metric_kinds"));
+        expected.insert("no-observability", !flag("observability"));
+    }
+    let words = label["words"].as_integer().unwrap();
+    let (min, max) = WORD_BOUNDS;
+    if (words - min).abs().min((words - max).abs()) > WORD_SLACK {
+        expected.insert("word-count", words < min || words > max);
+    }
+    expected
+}
+
+/// Each judged rule's F1 over `fired` (the rules each letter raised), as
+/// eval.py computes it, with its true and false positives and negatives.
+fn f1_by_rule(
+    labels: &toml::Table,
+    fired: &BTreeMap<String, Vec<String>>,
+) -> BTreeMap<&'static str, (String, [u32; 4])> {
+    let mut counts: BTreeMap<&'static str, [u32; 4]> = BTreeMap::new();
+    for (key, label) in labels {
+        let got = &fired[key];
+        for (rule, want) in expected(label.as_table().unwrap()) {
+            let have = got.iter().any(|r| r == rule);
+            let cell = match (want, have) {
+                (true, true) => 0,
+                (false, true) => 1,
+                (true, false) => 2,
+                (false, false) => 3,
+            };
+            counts.entry(rule).or_default()[cell] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(rule, [tp, fp, fn_, tn])| {
+            let ratio = |hit: u32, miss: u32, empty: u32| match hit + miss {
+                0 => f64::from(u8::from(empty == 0)),
+                all => f64::from(hit) / f64::from(all),
+            };
+            let (p, r) = (ratio(tp, fp, fn_), ratio(tp, fn_, fp));
+            let f1 = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            (rule, (format!("{f1:.2}"), [tp, fp, fn_, tn]))
+        })
+        .collect()
+}
+
 #[test]
-fn corpus_letters_in_latex_raise_the_rules_their_markdown_raises() {
-    for letters in corpora() {
+fn corpus_letters_in_latex_keep_every_rules_f1() {
+    for corpus in corpora() {
+        let labels: toml::Table =
+            toml::from_str(&fs::read_to_string(corpus.join("labels.toml")).unwrap()).unwrap();
+        let labels = labels["letters"].as_table().unwrap();
         let dir = temp_dir("latex-corpus");
         fs::create_dir(dir.join("md")).unwrap();
         fs::create_dir(dir.join("tex")).unwrap();
         let mut markdown = Vec::new();
         let mut latex = Vec::new();
-        let mut names: Vec<PathBuf> = fs::read_dir(&letters)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-            .collect();
-        names.sort();
-        for path in names {
-            let text = fs::read_to_string(&path).unwrap();
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for stem in labels.keys() {
+            let text = fs::read_to_string(corpus.join(format!("letters/{stem}.md"))).unwrap();
             fs::write(dir.join(format!("md/{stem}.md")), &text).unwrap();
             fs::write(dir.join(format!("tex/{stem}.tex")), to_latex(&text)).unwrap();
             markdown.push(format!("md/{stem}.md"));
@@ -212,6 +289,23 @@ fn corpus_letters_in_latex_raise_the_rules_their_markdown_raises() {
         }
         let from_markdown = rules_by_letter(&dir, &markdown);
         let from_latex = rules_by_letter(&dir, &latex);
+        assert_eq!(from_latex.len(), labels.len(), "every letter read");
+
+        // The corpus's scores, counted as eval.py counts them, are the
+        // same in LaTeX.
+        let (f1_markdown, f1_latex) = (
+            f1_by_rule(labels, &from_markdown),
+            f1_by_rule(labels, &from_latex),
+        );
+        assert!(f1_markdown.len() >= 5, "{f1_markdown:?}");
+        assert_eq!(
+            f1_latex,
+            f1_markdown,
+            "{}: per-rule F1 and [tp, fp, fn, tn] in LaTeX, then in Markdown",
+            corpus.display()
+        );
+
+        // And letter by letter, every rule, judged or not.
         let differ: Vec<String> = from_markdown
             .iter()
             .filter(|(stem, rules)| from_latex.get(*stem) != Some(rules))
@@ -225,11 +319,9 @@ fn corpus_letters_in_latex_raise_the_rules_their_markdown_raises() {
         assert!(
             differ.is_empty(),
             "{}:\n{}",
-            letters.display(),
+            corpus.display(),
             differ.join("\n")
         );
-        // Every letter read, and the rules at work on them.
-        assert_eq!(from_latex.len(), markdown.len());
         let raised: usize = from_latex.values().map(Vec::len).sum();
         assert!(raised >= from_latex.len(), "{raised} rules raised");
     }

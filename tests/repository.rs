@@ -224,6 +224,16 @@ fn pre_commit_hook_entry_lints_the_files_it_is_given() {
     assert_eq!(entry, "letterlint", "the hook runs the binary by name");
     assert!(hooks.contains("language: rust"));
     assert!(hooks.contains("types_or: [markdown, text]"));
+    let files = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("files:"))
+        .map(|f| f.trim().trim_matches('\''))
+        .unwrap();
+    let files = regex::Regex::new(files).unwrap();
+    for staged in ["letters/a.md", "b.markdown", "c.txt", "letters/cover.tex"] {
+        assert!(files.is_match(staged), "the hook lints {staged}");
+    }
+    assert!(!files.is_match("letters/photo.png"));
     let root = temp_dir("repository-hook");
     write(
         &root.join("letters/good.md"),
@@ -241,6 +251,12 @@ fn pre_commit_hook_entry_lints_the_files_it_is_given() {
         Some(1),
         "a slot left in stops the commit"
     );
+    write(
+        &root.join("letters/slot.tex"),
+        "\\opening{Dear team,}\nI built the ledger at \\todo{company}.\n",
+    );
+    let bad = letterlint_in(&root, &["letters/good.md", "letters/slot.tex"], None);
+    assert_eq!(bad.status.code(), Some(1), "in a .tex letter too");
 }
 
 #[test]

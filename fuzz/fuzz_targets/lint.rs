@@ -1,17 +1,19 @@
 //! Arbitrary bytes as a letter: when they are UTF-8 (letterlint refuses
 //! anything else before linting), lint them as Markdown, LaTeX and plain text
-//! with the default configuration, check every span, and render the
-//! reports a user would see. Every fix the findings carry must lie on char
-//! boundaries; all of them are applied, as `--fix --unsafe-fixes` would,
-//! and the fixed text is linted again and its spans checked. The same
-//! bytes are also read as a job posting that a fixed letter is linted
-//! against, and the letter against a fixed posting, so the posting rules
-//! see arbitrary input from both sides.
+//! with the default configuration, and as a file a LaTeX letter `\input`s;
+//! check every span against the file it names, and render the reports a
+//! user would see. Every fix the findings carry must lie on char
+//! boundaries of the letter; all of them are applied, as `--fix
+//! --unsafe-fixes` would, and the fixed text is linted again and its spans
+//! checked. The same bytes are also read as a job posting that a fixed
+//! letter is linted against, and the letter against a fixed posting, so the
+//! posting rules see arbitrary input from both sides.
 #![no_main]
 
 use letterlint::fix;
 use letterlint::posting::Posting;
 use letterlint::report::{self, Linted, Style};
+use letterlint::source::Spliced;
 use letterlint::{lint, lint_with_posting, Config, FileReport, Source};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, LazyLock};
@@ -31,21 +33,38 @@ static POSTING: LazyLock<Arc<Posting>> = LazyLock::new(|| {
 
 const LETTER: &str = "+++\ncompany = \"Kestrel Pay\"\nrole = \"Senior Backend Engineer\"\n+++\nDear team,\n\nI built the ledger in Go, Postgres, Kafka and Redis; p99 fell from 900 ms to 85 ms.\n\nBest,\nAna\n";
 
+/// A LaTeX letter whose body is `text`, in a file it inputs, set in as
+/// letterlint sets in what `\input` names.
+fn input(text: &str) -> Source {
+    let letter = "\\begin{document}\nDear team,\n\n\\input{body}\n\nBest,\nAna\n\\end{document}\n";
+    let command = letter.find("\\input").expect("the letter inputs");
+    let after = letter[command..].find('\n').expect("a line end") + command + 1;
+    let mut spliced = Spliced::default();
+    spliced.files.push(Source::new("body.tex", text));
+    spliced.push(None, letter, 0..after, 0);
+    spliced.push(Some(0), text, 0..text.len(), command);
+    spliced.push(None, letter, after..letter.len(), 0);
+    let mut source = Source::new("letter.tex", letter);
+    source.spliced = Some(spliced);
+    source
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for path in ["letter.md", "letter.tex", "letter.txt"] {
-        let source = Source::new(path, text);
+    let sources = ["letter.md", "letter.tex", "letter.txt"].map(|path| Source::new(path, text));
+    for source in sources.into_iter().chain([input(text)]) {
         // Bad front matter or unbalanced braces are a reported error, not a crash.
         let Ok(report) = lint(&source, &CONFIG) else {
             continue;
         };
-        check_spans(text, &report);
+        check_spans(&source, &report);
         let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
-        let fixed = fix::apply(text, fixes);
-        if let Ok(again) = lint(&Source::new(path, fixed.text.as_str()), &CONFIG) {
-            check_spans(&fixed.text, &again);
+        let fixed = fix::apply(&source.text, fixes);
+        let again = Source::new(source.path.clone(), fixed.text.as_str());
+        if let Ok(report) = lint(&again, &CONFIG) {
+            check_spans(&again, &report);
         }
         let linted = [Linted::new(source, report, CONFIG.min_score)];
         for name in ["human", "json"] {
@@ -76,18 +95,19 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// Every span, and every edit of every fix, lies inside `text` on char
-/// boundaries.
-fn check_spans(text: &str, report: &FileReport) {
-    let fits = |range: &std::ops::Range<usize>| {
+/// Every span lies inside the file its finding names, and every edit of
+/// every fix inside the letter, on char boundaries.
+fn check_spans(source: &Source, report: &FileReport) {
+    let fits = |text: &str, range: &std::ops::Range<usize>| {
         range.start <= range.end
             && range.end <= text.len()
             && text.is_char_boundary(range.start)
             && text.is_char_boundary(range.end)
     };
     for d in &report.diagnostics {
-        assert!(d.span.as_ref().is_none_or(fits), "{d:?}");
+        let file = &source.file(d.path.as_deref()).text;
+        assert!(d.span.as_ref().is_none_or(|s| fits(file, s)), "{d:?}");
         let edits = d.fix.iter().flat_map(|f| &f.edits);
-        assert!(edits.map(|e| &e.range).all(fits), "{d:?}");
+        assert!(edits.map(|e| &e.range).all(|r| fits(&source.text, r)), "{d:?}");
     }
 }

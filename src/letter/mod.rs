@@ -13,7 +13,9 @@ mod plain;
 
 pub use block::{Block, BlockKind, Part};
 pub use gate::{role_titles, RoleTitle};
-pub use latex::{is_letter as is_latex_letter, LatexError, LatexOptions};
+pub use latex::{
+    input_commands, is_letter as is_latex_letter, InputCommand, LatexError, LatexOptions,
+};
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::lexicon::{self, Mention};
@@ -25,13 +27,18 @@ use std::ops::Range;
 
 /// What a letter states about its application: a Markdown or plain-text
 /// letter's front matter, a LaTeX letter's class fields and `%
-/// letterlint:` comment.
+/// letterlint:` comment (read with its inputs set in).
 pub fn front_matter(source: &Source) -> Result<FrontMatter, FrontMatterError> {
-    if source.is_latex() {
-        latex::front_matter(&source.text)
-    } else {
-        front_matter::parse(&source.text)
+    if !source.is_latex() {
+        return front_matter::parse(&source.text);
     }
+    latex::front_matter(source.letter_text()).map_err(|e| match e {
+        FrontMatterError::Toml { line, message } => FrontMatterError::Toml {
+            line: source.letter_line(line),
+            message,
+        },
+        other => other,
+    })
 }
 
 /// A heading and the blocks under it; section 0 is everything before the

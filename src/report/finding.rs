@@ -2,10 +2,9 @@
 //! with the rule id, the source lines with the span underlined, the help,
 //! and the note that points to the rule's `--explain` page.
 
-use super::reporter::Linted;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
-use crate::source::LineIndex;
+use crate::source::{LineIndex, Source};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{Annotation, AnnotationKind, Level, Origin, Renderer, Snippet};
 use std::ops::Range;
@@ -42,13 +41,12 @@ pub(super) struct Drawn {
 /// note that points to the rule's `--explain` page.
 pub(super) fn draw(
     renderer: &Renderer,
-    file: &Linted,
-    index: &LineIndex,
+    (file, index): (&Source, &LineIndex),
     d: &Diagnostic,
     first: bool,
     fixable: bool,
 ) -> Drawn {
-    let path = file.report.path.as_str();
+    let path = file.path.as_str();
     let message = match fixable {
         true => format!("[*] {}", d.message),
         false => d.message.clone(),
@@ -107,7 +105,7 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// Where a finding is: the lines its span touches, the span underlined.
 fn snippet<'a>(
-    file: &'a Linted,
+    file: &'a Source,
     index: &LineIndex,
     span: &Range<usize>,
     label: Option<&'a str>,
@@ -115,11 +113,11 @@ fn snippet<'a>(
     // Only the lines the span touches go to the renderer: a 1 MB letter
     // does not make every snippet cost 1 MB.
     let lines = index.lines_around(span);
-    let text = &file.source.text[lines.clone()];
+    let text = &file.text[lines.clone()];
     let span = span.start - lines.start..span.end.min(lines.end).max(span.start) - lines.start;
     let snippet = Snippet::source(text)
         .line_start(index.line_col(lines.start).line)
-        .path(file.report.path.as_str());
+        .path(file.path.as_str());
     // rustc draws a span over several lines with a bar down the gutter and
     // a rule to its end; under a line too long to show whole, that rule
     // would run the line's full length while the line is cut. Such a span

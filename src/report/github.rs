@@ -1,9 +1,8 @@
 //! `--format github`: GitHub Actions workflow commands, which the runner
 //! turns into annotations on the changed lines of a pull request.
 
-use super::reporter::{repository_path, Format, Linted, Rendered, Reporter, Style};
+use super::reporter::{repository_path, Files, Format, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::Severity;
-use crate::source::LineIndex;
 use std::fmt::Write as _;
 
 pub(super) const FORMAT: Format = Format {
@@ -25,7 +24,7 @@ impl Reporter for Github {
     /// to say why.
     fn render(&self, file: &Linted) -> Rendered {
         let mut out = String::new();
-        let index = LineIndex::new(&file.source.text);
+        let files = Files::new(&file.source);
         let path = property(&repository_path(&file.report.path));
         for d in &file.report.diagnostics {
             let command = match d.severity {
@@ -33,7 +32,8 @@ impl Reporter for Github {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut properties = format!("file={path}");
+            let (source, index) = files.of(d);
+            let mut properties = format!("file={}", property(&repository_path(&source.path)));
             if let Some(span) = &d.span {
                 let (start, end) = (index.line_col(span.start), index.line_col(span.end));
                 // GitHub takes a column range only within one line.

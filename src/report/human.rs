@@ -5,7 +5,7 @@
 //! after a run of several letters.
 
 use super::finding::{self, Drawn};
-use super::reporter::{Format, Linted, Rendered, Reporter, Scorecard, Style};
+use super::reporter::{Files, Format, Linted, Rendered, Reporter, Scorecard, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::posting::Judgement;
 use crate::source::LineIndex;
@@ -114,7 +114,7 @@ impl Reporter for Human {
             unsafe_fixable: report.diagnostics.iter().filter(unsafe_fixable).count(),
             fixed: file.changed.as_ref().map_or(0, |c| c.fixes),
         };
-        let index = LineIndex::new(&file.source.text);
+        let files = Files::new(&file.source);
         // By position, as rustc and ruff list them; what the whole letter
         // lacks comes after what is in it. Quiet shows errors only.
         let shown = |d: &&Diagnostic| !self.quiet || d.severity == Severity::Error;
@@ -126,13 +126,13 @@ impl Reporter for Human {
             .chain(letter_wide)
             .map(|d| {
                 let first = rules.insert(&d.rule);
-                finding::draw(&self.renderer, file, &index, d, first, fixable(d))
+                finding::draw(&self.renderer, files.of(d), d, first, fixable(d))
             })
             .collect();
         let mut rest = String::new();
         if !self.quiet {
             rest += &coverage(file);
-            rest += &self.scorecard(file, &index);
+            rest += &self.scorecard(file, files.letter());
         }
         rest += &self.summary(file, &counts);
         rest.push('\n');

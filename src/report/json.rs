@@ -1,9 +1,8 @@
 //! `--format json`: the stable report other tools read (DESIGN.md, "JSON report").
 
-use super::reporter::{pretty_at, Format, JsonArray, Linted, Rendered, Reporter, Style};
+use super::reporter::{pretty_at, Files, Format, JsonArray, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::Severity;
 use crate::fix::Applicability;
-use crate::source::LineIndex;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::sync::Mutex;
@@ -70,6 +69,10 @@ struct Diagnostic<'a> {
     rule: &'a str,
     severity: Severity,
     message: &'a str,
+    /// Present only when the span is in another file than the letter's
+    /// own: a file a LaTeX letter inputs. The span is a range of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     span: Option<Span>,
     penalty: u32,
     help: Option<&'a str>,
@@ -206,7 +209,7 @@ fn document(summary: &Summary) -> String {
 }
 
 fn file(linted: &Linted) -> File<'_> {
-    let index = LineIndex::new(&linted.source.text);
+    let files = Files::new(&linted.source);
     File {
         path: &linted.report.path,
         words: linted.report.words,
@@ -219,7 +222,9 @@ fn file(linted: &Linted) -> File<'_> {
                 rule: &d.rule,
                 severity: d.severity,
                 message: &d.message,
+                path: d.path.as_deref(),
                 span: d.span.as_ref().map(|s| {
+                    let (_, index) = files.of(d);
                     let (start, end) = (index.line_col(s.start), index.line_col(s.end));
                     Span {
                         start: s.start,
@@ -254,7 +259,7 @@ fn file(linted: &Linted) -> File<'_> {
             .map(|s| Signal {
                 signal: &s.id,
                 present: s.present(),
-                line: s.at.map(|at| index.line_col(at).line),
+                line: s.at.map(|at| files.letter().line_col(at).line),
             })
             .collect(),
         posting: linted.report.posting.as_ref().map(|m| PostingReport {

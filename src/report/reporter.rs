@@ -3,8 +3,8 @@
 //! the machine formats share. Reporters import it; `mod.rs` only lists
 //! them.
 
-use crate::diagnostic::Severity;
-use crate::source::Source;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{LineIndex, Source};
 use crate::FileReport;
 use serde::Serialize;
 use std::any::Any;
@@ -125,6 +125,40 @@ impl Linted {
     /// Whether its fixes would change it: what fails a `--diff` run.
     pub fn would_change(&self) -> bool {
         self.changed.is_some()
+    }
+}
+
+/// The files a letter's findings stand in, each with its line index, built
+/// once: the letter, and the files a LaTeX letter inputs.
+pub(super) struct Files<'a> {
+    letter: &'a Source,
+    indexes: Vec<(&'a Source, LineIndex<'a>)>,
+}
+
+impl<'a> Files<'a> {
+    pub(super) fn new(letter: &'a Source) -> Self {
+        let inputs = letter.spliced.iter().flat_map(|s| &s.files);
+        let indexes = std::iter::once(letter)
+            .chain(inputs)
+            .map(|file| (file, LineIndex::new(&file.text)))
+            .collect();
+        Files { letter, indexes }
+    }
+
+    /// The file `d`'s span is in, and its line index.
+    pub(super) fn of(&self, d: &Diagnostic) -> (&'a Source, &LineIndex<'a>) {
+        let file = self.letter.file(d.path.as_deref());
+        let (_, index) = self
+            .indexes
+            .iter()
+            .find(|(f, _)| std::ptr::eq(*f, file))
+            .expect("every file is indexed");
+        (file, index)
+    }
+
+    /// The letter's own line index.
+    pub(super) fn letter(&self) -> &LineIndex<'a> {
+        &self.indexes[0].1
     }
 }
 

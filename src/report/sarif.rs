@@ -6,7 +6,7 @@
 //! structs, for the order of their members (see [`Run`]).
 
 use super::reporter::{
-    pretty_at, repository_path, Format, JsonArray, Linted, Rendered, Reporter, Style,
+    pretty_at, repository_path, Files, Format, JsonArray, Linted, Rendered, Reporter, Style,
 };
 use crate::diagnostic::{Diagnostic, Level, Severity};
 use crate::fix::Fix;
@@ -69,15 +69,19 @@ impl Reporter for Sarif {
     /// One letter's results, each still without its `ruleIndex`: that
     /// depends on the letters before it.
     fn render(&self, file: &Linted) -> Rendered {
-        let index = LineIndex::new(&file.source.text);
-        let uri = uri(&repository_path(&file.report.path));
-        let mut seen: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+        let files = Files::new(&file.source);
+        let mut seen: BTreeMap<(&str, String, &str), u32> = BTreeMap::new();
         let mut results = Vec::with_capacity(file.report.diagnostics.len());
         for d in &file.report.diagnostics {
-            let text = d.span.as_ref().map_or("letter-wide", |s| {
-                file.source.text.get(s.clone()).unwrap_or("")
-            });
-            let occurrence = seen.entry((d.rule.as_str(), text)).or_default();
+            let (source, index) = files.of(d);
+            let uri = uri(&repository_path(&source.path));
+            let text = d
+                .span
+                .as_ref()
+                .map_or("letter-wide", |s| source.text.get(s.clone()).unwrap_or(""));
+            let occurrence = seen
+                .entry((d.rule.as_str(), uri.clone(), text))
+                .or_default();
             let fingerprint = fingerprint(&[
                 d.rule.as_bytes(),
                 uri.as_bytes(),
@@ -85,7 +89,7 @@ impl Reporter for Sarif {
                 &occurrence.to_le_bytes(),
             ]);
             *occurrence += 1;
-            results.push(result(d, &uri, region(d, &index), fingerprint));
+            results.push(result(d, &uri, region(d, index), fingerprint));
         }
         Rendered::new(results)
     }

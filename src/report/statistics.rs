@@ -93,6 +93,7 @@ mod tests {
                     help: None,
                     penalty: 0,
                     fix: None,
+                    path: None,
                 })
                 .collect(),
             signals: Vec::new(),

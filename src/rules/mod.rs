@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 mod buried_lead;
 mod cliche;
+mod conflict_marker;
 pub mod custom;
 mod generic_opening;
 mod invalid_front_matter;
@@ -103,6 +104,7 @@ macro_rules! builtin {
 pub static BUILTINS: &[Builtin] = &[
     builtin!("buried-lead", buried_lead::BuriedLead::new),
     builtin!("cliche", cliche::Cliche::new),
+    builtin!("conflict-marker", conflict_marker::ConflictMarker::new),
     builtin!("generic-opening", generic_opening::GenericOpening::new),
     builtin!(
         "invalid-front-matter",

@@ -19,6 +19,10 @@ pub struct Params {
     html_elements: Vec<String>,
     /// Which slots `--fix` fills, and from which declared field.
     fills: Fills,
+    /// The labels of a template's instructions: "PARAGRAPH TWO:".
+    instruction_labels: Vec<String>,
+    /// What numbers such a label: "two", "first".
+    instruction_numbers: Vec<String>,
 }
 
 /// The slots each field fills, written as a letter's slot reads once its
@@ -44,6 +48,8 @@ pub struct Placeholder {
     html_elements: Vec<String>,
     markers: PhraseSet,
     fills: Vec<(String, Declared)>,
+    /// A label in capitals, and one in any case of two words or more.
+    instructions: [Regex; 2],
 }
 
 /// An HTML tag; compiled only for letters with HTML in them.
@@ -125,6 +131,13 @@ impl Placeholder {
             .into_iter()
             .flat_map(|(slots, field)| slots.into_iter().map(move |s| (slot_words(&s), field)))
             .collect(),
+            instructions: [true, false].map(|capitals| {
+                instruction(
+                    &params.instruction_labels,
+                    &params.instruction_numbers,
+                    capitals,
+                )
+            }),
         }
     }
 
@@ -155,6 +168,24 @@ impl Placeholder {
             .map(str::trim)
             .filter(|v| !v.is_empty() && *v != text)?;
         Some(Fix::replace(Applicability::Safe, span.clone(), value))
+    }
+
+    /// "PARAGRAPH TWO:" and "Paragraph 1 –" where a line of the block
+    /// starts: the label and its colon or dash.
+    fn instructions(&self, block: &Block) -> Vec<Range<usize>> {
+        let text = block.text();
+        let starts = std::iter::once(0).chain(block.prose.line_starts.iter().copied());
+        starts
+            .filter_map(|start| {
+                let [capitals, any_case] = &self.instructions;
+                let caps = capitals.captures(&text[start..]).or_else(|| {
+                    let caps = any_case.captures(&text[start..])?;
+                    (caps["label"].split_whitespace().count() >= 2).then_some(caps)
+                })?;
+                let label = caps.name("instruction").expect("group");
+                Some(start + label.start()..start + label.end())
+            })
+            .collect()
     }
 
     /// `TODO`, `TBD` and the like, and runs of `XX`/`xxx` standing for a
@@ -199,6 +230,27 @@ fn slot_words(slot: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A template's instruction at a line's start: a label of `labels`
+/// (written in capitals when `capitals`), numbered or not, then a colon or
+/// a dash, then the instruction's first letter. The `instruction` group is
+/// the label and its colon or dash.
+fn instruction(labels: &[String], numbers: &[String], capitals: bool) -> Regex {
+    let words = |list: &[String]| {
+        let list = list.iter().map(|w| match capitals {
+            true => regex::escape(&w.to_uppercase()),
+            false => regex::escape(w),
+        });
+        list.collect::<Vec<_>>().join("|")
+    };
+    let (label, number) = (words(labels), words(numbers));
+    let number = format!(r"(?:{number}|\d{{1,2}})");
+    let case = if capitals { "" } else { "(?i)" };
+    Regex::new(&format!(
+        r"^\s*(?P<instruction>(?P<label>{case}(?:{number}\s+)?\b(?:{label})(?:\s+(?:{label}))?(?:\s+{number})?\b)[ \t]*(?::|[-–—]{{1,3}}))[ \t]*\p{{L}}"
+    ))
+    .expect("the labels make a valid pattern")
 }
 
 fn slot(span: Range<usize>, text: &str) -> Finding {
@@ -252,8 +304,16 @@ impl Rule for Placeholder {
             }
         }
         for block in &letter.blocks {
+            let text = block.text();
             for m in self.markers(block) {
-                findings.push(slot(block.prose.source_range(m.clone()), &block.text()[m]));
+                findings.push(slot(block.prose.source_range(m.clone()), &text[m]));
+            }
+            for m in self.instructions(block) {
+                let span = block.prose.source_range(m.clone());
+                let message = format!("template instruction `{}` left in the letter", &text[m]);
+                findings.push(
+                    Finding::at(span, message).label("write what it asks for, then delete it"),
+                );
             }
         }
         findings.sort_by_key(|f| f.span.as_ref().map(|s| s.start));
@@ -312,6 +372,20 @@ mod tests {
                 "TODO",
                 "XXX",
                 "<Your Name>"
+            ]
+        );
+    }
+
+    #[test]
+    fn template_instructions_are_slots_and_headings_are_not() {
+        let text = "Dear team,\n\nPARAGRAPH TWO: say why you want this job.\n\nParagraph 3 -- what you bring.\nOPENING: hook them.\n\n## Opening\n\nClosing: the queue held. Opening night went well.\n\nFirst paragraph – introduce yourself.";
+        assert_eq!(
+            spans("placeholder", text),
+            [
+                "PARAGRAPH TWO:",
+                "Paragraph 3 --",
+                "OPENING:",
+                "First paragraph –"
             ]
         );
     }

@@ -127,6 +127,17 @@ pub fn skipped(test: &str, reason: &str) {
     writeln!(std::io::stderr(), "skipped: {test}: {reason}").expect("stderr is writable");
 }
 
+/// Says that `test` did not run for want of the shared corpus beside the
+/// repository; under `LETTERLINT_REQUIRE_CORPUS=1` (as CI sets it) fails.
+pub fn without_corpus(test: &str, reason: &str) {
+    let required = std::env::var_os("LETTERLINT_REQUIRE_CORPUS").is_some_and(|v| v == "1");
+    assert!(
+        !required,
+        "{reason}; LETTERLINT_REQUIRE_CORPUS=1 requires it"
+    );
+    skipped(test, reason);
+}
+
 /// Writes a file, creating its folders.
 pub fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 struct LatexFile {
     letter_classes: Vec<String>,
     letter_names: Vec<String>,
+    inputs: Vec<String>,
     skip: Vec<String>,
     read: Vec<String>,
     emphasis: Vec<String>,
@@ -175,6 +176,11 @@ pub(super) fn is_letter_class(name: &str) -> bool {
 pub(super) fn is_letter_name(file_name: &str) -> bool {
     let name = file_name.to_lowercase();
     FILE.letter_names.iter().any(|n| name.contains(n.as_str()))
+}
+
+/// `\input`, `\include`: a command that reads a file in place.
+pub(super) fn is_input(name: &str) -> bool {
+    FILE.inputs.iter().any(|n| n == name)
 }
 
 /// TeX's ligatures of text (`--` an en dash), longest first.

@@ -25,16 +25,52 @@ pub use commands::LatexOptions;
 use crate::front_matter::{FrontMatter, FrontMatterError};
 use crate::letter::block::Block;
 use outline::Outline;
-use scan::Unbalanced;
+use scan::{Scanner, Token, Unbalanced};
 use std::ops::Range;
 
 /// A LaTeX letter that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LatexError {
-    #[error("unbalanced braces: the `{{` on line {line} is never closed")]
-    Unclosed { line: usize },
-    #[error("unbalanced braces: the `}}` on line {line} closes no group")]
-    Unopened { line: usize },
+    #[error("unbalanced braces: the `{{` on {0} is never closed")]
+    Unclosed(Place),
+    #[error("unbalanced braces: the `}}` on {0} closes no group")]
+    Unopened(Place),
+}
+
+/// Where a brace stands: its line, and the file that holds it when the
+/// letter inputs that file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Its offset in the text read.
+    pub at: usize,
+    pub line: usize,
+    pub file: Option<String>,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}", self.line)?;
+        match &self.file {
+            Some(file) => write!(f, " of {file}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl LatexError {
+    /// The error told in the file and on the line that `place` gives for
+    /// the brace's offset: a letter read with its inputs set in is not
+    /// one file.
+    pub fn placed(self, place: impl FnOnce(usize) -> (Option<String>, usize)) -> Self {
+        let moved = |at: usize| {
+            let (file, line) = place(at);
+            Place { at, line, file }
+        };
+        match self {
+            LatexError::Unclosed(p) => LatexError::Unclosed(moved(p.at)),
+            LatexError::Unopened(p) => LatexError::Unopened(moved(p.at)),
+        }
+    }
 }
 
 /// The blocks of a letter's prose, and its comments (where suppression
@@ -45,10 +81,14 @@ pub(super) fn read(
 ) -> Result<(Vec<Block>, Vec<Range<usize>>), LatexError> {
     let outline = Outline::scan(source);
     if let Some(unbalanced) = outline.unbalanced {
-        let line = |at: usize| source[..at].matches('\n').count() + 1;
+        let place = |at: usize| Place {
+            at,
+            line: source[..at].matches('\n').count() + 1,
+            file: None,
+        };
         return Err(match unbalanced {
-            Unbalanced::Unclosed(at) => LatexError::Unclosed { line: line(at) },
-            Unbalanced::Unopened(at) => LatexError::Unopened { line: line(at) },
+            Unbalanced::Unclosed(at) => LatexError::Unclosed(place(at)),
+            Unbalanced::Unopened(at) => LatexError::Unopened(place(at)),
         });
     }
     let macros = reader::macros(source, &outline);
@@ -67,6 +107,43 @@ pub(super) fn front_matter(source: &str) -> Result<FrontMatter, FrontMatterError
 /// environment, or a name that says so (`cover_letter.tex` in `article`).
 pub fn is_letter(file_name: &str, source: &str) -> bool {
     commands::is_letter_name(file_name) || Outline::scan(source).is_letter()
+}
+
+/// An `\input{name}` or `\include{name}` that TeX would read: not in a
+/// comment, code, an `\iffalse` draft or after `\end{document}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputCommand {
+    /// The command and its argument.
+    pub range: Range<usize>,
+    /// The file it names, as written.
+    pub name: Range<usize>,
+}
+
+/// Every file `source` inputs, in order.
+pub fn input_commands(source: &str) -> Vec<InputCommand> {
+    let mut scanner = Scanner::new(source, 0..source.len());
+    let mut found = Vec::new();
+    while let Some(token) = scanner.next() {
+        let Token::Command(command) = token else {
+            continue;
+        };
+        let name = scanner.name(&command);
+        if name == "end" && scanner.name_argument() == Some("document") {
+            break;
+        }
+        if commands::is_input(name) {
+            if let Some(inner) = scanner.peek_group() {
+                scanner.pos = inner.end + 1;
+                let text = &source[inner.clone()];
+                let start = inner.start + (text.len() - text.trim_start().len());
+                found.push(InputCommand {
+                    range: command.start..scanner.pos,
+                    name: start..start + text.trim().len(),
+                });
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -268,6 +345,20 @@ mod tests {
             .map(|i| format!("\\def\\m{}{{\\m{}\\m{}}}", i + 1, i, i))
             .collect::<String>();
         assert!(texts(&format!("\\def\\mo{{ab}}{macros}\\m40")).len() <= 1);
+    }
+
+    #[test]
+    fn inputs_are_the_ones_tex_reads() {
+        let src = "\\input{ a }\n% \\input{b}\n\\begin{verbatim}\\input{c}\\end{verbatim}\n\\iffalse\\include{d}\\fi\\include {e.tex}\n\\end{document}\n\\input{f}";
+        let names: Vec<&str> = super::input_commands(src)
+            .iter()
+            .map(|c| &src[c.name.clone()])
+            .collect();
+        assert_eq!(names, ["a", "e.tex"]);
+        assert_eq!(
+            &src[super::input_commands(src)[0].range.clone()],
+            "\\input{ a }"
+        );
     }
 
     #[test]
