@@ -4,11 +4,12 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
-use crate::letter::Letter;
+use crate::letter::{Letter, Part};
 use crate::posting::{Posting, PostingMatch};
 use crate::source::Source;
 use crate::{posting, rules, scorecard, suppression};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// What linting one letter produced.
@@ -23,6 +24,11 @@ pub struct FileReport {
     pub signals: Vec<scorecard::SignalResult>,
     /// The posting the letter was checked against, and its coverage.
     pub posting: Option<posting::PostingMatch>,
+    /// Where an editor shows a letter-wide finding, which has no span of
+    /// its own: the first line of the body, else of the salutation, else of
+    /// the first block. The top of the file is often front matter or an
+    /// address, where a squiggle would say nothing.
+    pub letter_wide_at: Range<usize>,
 }
 
 impl FileReport {
@@ -142,5 +148,20 @@ pub fn lint_parsed(
         diagnostics,
         signals: scorecard::scan(&letter, engineering),
         posting,
+        letter_wide_at: letter_wide_at(&letter),
     })
+}
+
+/// See [`FileReport::letter_wide_at`].
+fn letter_wide_at(letter: &Letter) -> Range<usize> {
+    let first = |part: Part| letter.blocks.iter().find(|b| b.part == part);
+    let block = first(Part::Body)
+        .or_else(|| first(Part::Salutation))
+        .or_else(|| letter.blocks.first());
+    let Some(block) = block else {
+        return 0..0;
+    };
+    let line = &letter.source[block.range.clone()];
+    let end = line.find(['\r', '\n']).unwrap_or(line.len());
+    block.range.start..block.range.start + end
 }

@@ -96,6 +96,7 @@ mod tests {
                 .collect(),
             signals: Vec::new(),
             posting: None,
+            letter_wide_at: 0..0,
         };
         Linted {
             source: Source::new(path, ""),
