@@ -2,13 +2,15 @@
 //! letter-wide one on the first line of the body), with its severity, its
 //! rule as the code, and the help line under the message.
 
-use super::position::Lines;
+use super::position::{Encoding, Lines};
+use crate::config::ConfigError;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use lsp_types::{
     Diagnostic as LspDiagnostic, DiagnosticSeverity, NumberOrString, Range as LspRange,
 };
 use std::ops::Range;
+use std::path::Path;
 
 /// What every diagnostic of the server says it comes from.
 pub const SOURCE: &str = "letterlint";
@@ -56,4 +58,21 @@ pub fn problem(range: LspRange, message: String) -> LspDiagnostic {
         message,
         ..LspDiagnostic::default()
     }
+}
+
+/// A config file's error, shown in the file where it points.
+pub fn config_error(file: &Path, error: &ConfigError, encoding: Encoding) -> LspDiagnostic {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let lines = Lines::new(&text, encoding);
+    let (offset, message) = match error {
+        ConfigError::At {
+            line,
+            column,
+            problem,
+            ..
+        } => (lines.char_offset(*line, *column), problem),
+        ConfigError::File { problem, .. } | ConfigError::Usage(problem) => (0, problem),
+    };
+    let end = lines.line_end(lines.line_start(offset)).max(offset);
+    problem(lines.range(&(offset..end)), message.to_string())
 }

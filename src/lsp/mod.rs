@@ -22,7 +22,7 @@ mod transport;
 mod uri;
 mod workspace;
 
-use crate::config::{ConfigError, FILE_NAME};
+use crate::config::FILE_NAME;
 use crate::inputs::Inputs;
 use document::Document;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -46,7 +46,7 @@ use position::{Encoding, Lines};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use workspace::Workspace;
 
@@ -310,7 +310,7 @@ impl<'c> Server<'c> {
             self.publish(uri, linted.diagnostics);
         }
         for (file, error) in self.workspace.take_reports() {
-            let shown = error.map(|e| config_diagnostic(&file, &e, self.encoding));
+            let shown = error.map(|e| diagnostics::config_error(&file, &e, self.encoding));
             if let Some(uri) = uri::from_path(&file) {
                 self.publish(uri, shown.into_iter().collect());
             }
@@ -385,25 +385,4 @@ fn params<P: DeserializeOwned>(message: impl Into<Message>) -> Result<P, Refusal
 
 fn to_json(value: impl serde::Serialize) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
-}
-
-/// A config file's error, shown in the file where it points.
-fn config_diagnostic(
-    file: &Path,
-    error: &ConfigError,
-    encoding: Encoding,
-) -> lsp_types::Diagnostic {
-    let text = std::fs::read_to_string(file).unwrap_or_default();
-    let lines = Lines::new(&text, encoding);
-    let (offset, problem) = match error {
-        ConfigError::At {
-            line,
-            column,
-            problem,
-            ..
-        } => (lines.char_offset(*line, *column), problem),
-        ConfigError::File { problem, .. } | ConfigError::Usage(problem) => (0, problem),
-    };
-    let end = lines.line_end(lines.line_start(offset)).max(offset);
-    diagnostics::problem(lines.range(&(offset..end)), problem.to_string())
 }
