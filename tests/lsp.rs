@@ -567,3 +567,34 @@ fn after_shutdown_only_exit_is_heard_and_exit_alone_is_an_error() {
     client.notify("exit", Value::Null);
     assert_eq!(client.server.take().unwrap().join().unwrap(), 1);
 }
+
+#[test]
+fn a_config_broken_from_the_start_is_shown_and_the_built_in_one_lints() {
+    let dir = temp_dir("lsp");
+    write(&dir.join("letterlint.toml"), "min_scor = 80\n");
+    let (mut client, _) = Client::start(dir, utf8_client());
+    client.open("draft.md", LETTER);
+    assert!(rules(&client.diagnostics("draft.md")).contains(&"cliche"));
+    let error = &client.diagnostics("letterlint.toml")[0];
+    let message = error["message"].as_str().unwrap();
+    assert!(message.starts_with("unknown key `min_scor`"), "{message}");
+    assert_eq!(error["range"]["start"], json!({"line": 0, "character": 0}));
+    assert_eq!(client.finish(), 0);
+}
+
+#[test]
+fn a_posting_that_cannot_be_read_is_shown_at_its_name() {
+    let (mut client, _) = Client::start(letters(), utf8_client());
+    let text = "+++\nposting = \"gone.md\"\n+++\nDear team,\n\nI am a team player.\n";
+    client.open("draft.md", text);
+    let found = client.diagnostics("draft.md");
+    let problem = &found[0];
+    assert_eq!(problem["code"], Value::Null);
+    let message = problem["message"].as_str().unwrap();
+    assert!(message.starts_with("gone.md: "), "{message}");
+    let range = json!({"start": {"line": 1, "character": 11}, "end": {"line": 1, "character": 18}});
+    assert_eq!(problem["range"], range);
+    // The letter is linted all the same.
+    assert!(rules(&Value::Array(found.as_array().unwrap()[1..].to_vec())).contains(&"cliche"));
+    assert_eq!(client.finish(), 0);
+}
