@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
-use crate::letter::{Letter, Part};
+use crate::letter::Letter;
 use crate::posting::{Posting, PostingMatch};
 use crate::source::Source;
 use crate::{posting, rules, scorecard, suppression};
@@ -154,6 +154,7 @@ pub fn lint_parsed(
 
 /// See [`FileReport::letter_wide_at`].
 fn letter_wide_at(letter: &Letter) -> Range<usize> {
+    use crate::letter::Part;
     let first = |part: Part| letter.blocks.iter().find(|b| b.part == part);
     let block = first(Part::Body)
         .or_else(|| first(Part::Salutation))

@@ -57,7 +57,8 @@ impl Document {
         self.stale = false;
         self.report = None;
         let lines = Lines::new(&self.text, encoding);
-        let front_matter = front_matter::parse(&self.text);
+        let source = Source::new(self.name().display().to_string(), self.text.clone());
+        let front_matter = front_matter::parse(&source.text);
         let company = front_matter.as_ref().ok().and_then(FrontMatter::company);
         let companies_changed = workspace.set_company(&self.name(), company);
         let mut diagnostics = Vec::new();
@@ -76,7 +77,6 @@ impl Document {
             }
         });
         let config = workspace.config(self.path.as_deref());
-        let source = Source::new(self.name().display().to_string(), self.text.clone());
         let linted = guarded(self.uri.as_str(), || {
             lint_parsed(&source, front_matter, config, posting)
         });
