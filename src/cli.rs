@@ -7,6 +7,7 @@ use crate::commands::{self, CommandError};
 use crate::config::Selection;
 use crate::config_choice::ConfigChoice;
 use crate::diagnostic::Severity;
+use crate::fixing::{FixMode, FixOptions};
 use crate::inputs::Inputs;
 use crate::manual;
 use crate::report::{self, Format, Output, Style};
@@ -23,7 +24,7 @@ use std::process::ExitCode;
     name = "letterlint",
     version,
     about = "A linter for cover letters: rustc-style findings and a score",
-    after_help = "Exit status: 0 pass, 1 an error-level finding or a score below --min-score, 2 the run could not complete.",
+    after_help = "Exit status: 0 pass, 1 an error-level finding or a score below --min-score (after --fix, of what remains; with --diff, something to fix), 2 the run could not complete.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -31,7 +32,8 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// Letters or folders to lint; a folder lints every .md, .markdown and
-    /// .txt below it, honouring .gitignore; `-` reads standard input
+    /// .txt below it, and each .tex that is a letter, honouring .gitignore;
+    /// `-` reads standard input
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -133,6 +135,26 @@ pub struct Cli {
     /// Check the letters against this job posting (markdown or text)
     #[arg(long, value_name = "FILE")]
     pub posting: Option<String>,
+
+    /// Apply the safe fixes (a [Company Name] slot filled from the front
+    /// matter) to the letters, then report what remains
+    ///
+    /// Only files with a fix are written, each all at once, keeping its
+    /// permissions; a read-only file is not. Standard input's fixed letter
+    /// is printed on standard output, and its report on standard error.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff, apply the unsafe fixes too (another
+    /// company's name replaced with the letter's own); the report counts
+    /// them as fixable
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of a report, and write
+    /// nothing; exit 1 when there is something to fix
+    #[arg(long, conflicts_with = "format")]
+    pub diff: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -246,7 +268,7 @@ impl Cli {
 
     /// Every option by its clap id, and whether it was given: a default
     /// value counts as not given.
-    fn options(&self) -> [(&'static str, bool); 20] {
+    fn options(&self) -> [(&'static str, bool); 23] {
         [
             ("paths", !self.paths.is_empty()),
             ("format", self.format.name != "human"),
@@ -268,6 +290,9 @@ impl Cli {
             ("scorecard", self.scorecard != report::Scorecard::default()),
             ("quiet", self.quiet),
             ("posting", self.posting.is_some()),
+            ("fix", self.fix),
+            ("unsafe_fixes", self.unsafe_fixes),
+            ("diff", self.diff),
         ]
     }
 
@@ -299,15 +324,27 @@ impl Cli {
                 profile: self.profile,
             },
             output: Output {
-                format: self.format,
+                format: match self.diff {
+                    true => &report::DIFF,
+                    false => self.format,
+                },
                 style: Style {
                     color: self.color.enabled(),
                     quiet: self.quiet,
                     scorecard: self.scorecard,
+                    unsafe_fixes: self.unsafe_fixes,
                 },
                 statistics: self.statistics,
             },
             threads: self.threads.map(usize::from),
+            fix: FixOptions {
+                mode: match (self.diff, self.fix) {
+                    (true, _) => FixMode::Diff,
+                    (false, true) => FixMode::Write,
+                    (false, false) => FixMode::Report,
+                },
+                unsafe_fixes: self.unsafe_fixes,
+            },
         }
     }
 }

@@ -1,5 +1,6 @@
 //! What a rule reports and what the run makes of it.
 
+use crate::fix::Fix;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -68,6 +69,8 @@ pub struct Finding {
     pub strength: f64,
     /// A near miss, reported as info whatever the rule's level.
     pub mild: bool,
+    /// What would mend it, when the rule knows.
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -79,6 +82,7 @@ impl Finding {
             help: None,
             strength: 1.0,
             mild: false,
+            fix: None,
         }
     }
 
@@ -90,6 +94,7 @@ impl Finding {
             help: None,
             strength: 1.0,
             mild: false,
+            fix: None,
         }
     }
 
@@ -112,6 +117,11 @@ impl Finding {
         self.mild = true;
         self
     }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
 }
 
 /// A finding stamped with its rule, configured severity and the score it costs.
@@ -124,4 +134,5 @@ pub struct Diagnostic {
     pub label: Option<String>,
     pub help: Option<String>,
     pub penalty: u32,
+    pub fix: Option<Fix>,
 }

@@ -4,10 +4,11 @@
 use crate::suggest::{shown, DidYouMean};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
 /// The keys front matter may set. Any other key is reported, never
 /// ignored in silence: a misspelt `company` would switch wrong-company off.
-pub const KEYS: [&str; 4] = ["company", "role", "profile", "posting"];
+pub const KEYS: [&str; 5] = ["company", "role", "profile", "posting", "name"];
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
@@ -17,6 +18,8 @@ pub struct FrontMatter {
     pub role: Option<Field>,
     pub profile: Option<Field>,
     pub posting: Option<Field>,
+    /// The writer's name, which `--fix` writes into a `[Your Name]` slot.
+    pub name: Option<Field>,
     /// Entries letterlint cannot use, for `invalid-front-matter` to report.
     pub misfits: Vec<Misfit>,
 }
@@ -64,12 +67,17 @@ impl FrontMatter {
         self.posting.as_ref().map(|f| f.text.as_str())
     }
 
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_ref().map(|f| f.text.as_str())
+    }
+
     fn slot(&mut self, key: &str) -> Option<&mut Option<Field>> {
         match key {
             "company" => Some(&mut self.company),
             "role" => Some(&mut self.role),
             "profile" => Some(&mut self.profile),
             "posting" => Some(&mut self.posting),
+            "name" => Some(&mut self.name),
             _ => None,
         }
     }
@@ -191,9 +199,45 @@ fn toml_entries(text: &str, body: Range<usize>) -> Result<Vec<Entry>, FrontMatte
             message: e.message().trim().to_string(),
         }
     })?;
-    let shift = |span: Range<usize>| base + span.start..base + span.end;
-    Ok(table
-        .into_inner()
+    Ok(entries(table.into_inner(), body, |span| {
+        base + span.start..base + span.end
+    }))
+}
+
+/// Reads `key = "value", …` at `values` in `text` (a LaTeX letter's
+/// `% letterlint:` comment, a TOML inline table without its braces) as
+/// front matter entries, each taken over what `front` holds already.
+pub fn take_inline(
+    text: &str,
+    values: Range<usize>,
+    front: &mut FrontMatter,
+) -> Result<(), FrontMatterError> {
+    const PREFIX: &str = "x = {";
+    let wrapped = format!("{PREFIX}{}}}", &text[values.clone()]);
+    let error = |message: &str| FrontMatterError::Toml {
+        line: text[..values.start].matches('\n').count() + 1,
+        message: message.trim().to_string(),
+    };
+    let mut table = DeTable::parse(&wrapped)
+        .map_err(|e| error(e.message()))?
+        .into_inner();
+    let Some(DeValue::Table(inline)) = table.remove("x").map(Spanned::into_inner) else {
+        return Err(error("expected `key = \"value\", ...`"));
+    };
+    let shift = |span: Range<usize>| {
+        let base = values.start - PREFIX.len();
+        base + span.start..base + span.end
+    };
+    for entry in entries(inline, &wrapped, shift) {
+        front.take(entry);
+    }
+    Ok(())
+}
+
+/// The entries of `table`, parsed from `body`; `shift` maps a span of
+/// `body` to the letter's text.
+fn entries(table: DeTable, body: &str, shift: impl Fn(Range<usize>) -> Range<usize>) -> Vec<Entry> {
+    table
         .into_iter()
         .map(|(key, value)| {
             let span = value.span();
@@ -213,7 +257,7 @@ fn toml_entries(text: &str, body: Range<usize>) -> Result<Vec<Entry>, FrontMatte
                 value,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// The entries of a YAML block at `body` in `text`, read as flat
@@ -293,15 +337,17 @@ mod tests {
 
     #[test]
     fn toml_front_matter() {
-        let text = "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n\nDear team,";
+        let text =
+            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\nname = \"Ana Ruiz\"\n+++\n\nDear team,";
         let fm = parse(text).unwrap();
         assert_eq!(fm.company(), Some("Halyard"));
         assert_eq!(fm.role(), Some("SRE"));
+        assert_eq!(fm.name(), Some("Ana Ruiz"));
         let span = fm.company.unwrap().span;
         assert_eq!(&text[span], "Halyard");
         assert_eq!(
             &text[fm.range.clone()],
-            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\n+++\n"
+            "+++\ncompany = \"Halyard\"\nrole = \"SRE\"\nname = \"Ana Ruiz\"\n+++\n"
         );
         assert!(fm.misfits.is_empty());
     }

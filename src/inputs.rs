@@ -3,7 +3,8 @@
 
 use crate::config::{Config, ConfigError, Selection};
 use crate::config_choice::{load_config, ConfigChoice};
-use crate::front_matter::{self, FrontMatter, FrontMatterError};
+use crate::front_matter::{FrontMatter, FrontMatterError};
+use crate::letter;
 use crate::posting::Posting;
 use crate::read::{read_text, ReadError, Reading};
 use crate::source::{io_cause, Source};
@@ -13,8 +14,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-/// What a folder argument lints.
-const LETTER_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+/// What a folder argument lints (`.tex` only when it is a letter).
+const LETTER_EXTENSIONS: [&str; 4] = ["md", "markdown", "txt", "tex"];
 
 /// Which letters a run reads, and where it looks for what they answer to.
 #[derive(Debug, Clone, Default)]
@@ -62,6 +63,9 @@ pub enum PostingError {
 /// One letter as read, with what governs it.
 pub struct Letter {
     pub source: Result<Source, InputError>,
+    /// The file it was read from, for `--fix` to write; none for standard
+    /// input.
+    pub file: Option<PathBuf>,
     pub config_file: Option<PathBuf>,
     /// The job posting it answers.
     pub posting: Option<String>,
@@ -166,22 +170,23 @@ impl Inputs {
             };
             let shown = named.display().to_string();
             match read_text(&path, Reading::Letter) {
-                Ok(text) => Ok((Source::new(shown, text), named)),
+                Ok(text) => Ok((Source::new(shown, text), named, path)),
                 Err(cause) => Err(InputError::Read { path: shown, cause }),
             }
         });
-        let (source, named) = match read {
+        let (source, named, path) = match read {
             Ok(read) => read,
             Err(e) => {
                 return Letter {
                     source: Err(e),
+                    file: None,
                     config_file: None,
                     posting: None,
                     front_matter: Ok(FrontMatter::default()),
                 }
             }
         };
-        let front_matter = front_matter::parse(&source.text);
+        let front_matter = letter::front_matter(&source);
         let posting = match (
             &self.posting,
             front_matter.as_ref().ok().and_then(|f| f.posting()),
@@ -191,6 +196,7 @@ impl Inputs {
             (None, None) => None,
         };
         Letter {
+            file: (path != Path::new("-")).then_some(path),
             config_file: self.config.file_for(Some(&named)),
             posting,
             front_matter,
@@ -255,14 +261,25 @@ pub fn read_postings(letters: &[Letter]) -> Postings {
     postings
 }
 
-/// A file a folder argument lints.
+/// A file a folder argument lints. A `.tex` file there may be a résumé
+/// or a paper: it is a letter when it reads as one (one that cannot be
+/// read is kept, for its error to be told).
 fn is_letter(entry: &ignore::DirEntry) -> bool {
     let extension = entry.path().extension().and_then(|e| e.to_str());
-    entry.file_type().is_some_and(|t| t.is_file())
-        && extension.is_some_and(|e| LETTER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    let extension = extension.map(str::to_ascii_lowercase);
+    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+    match extension.as_deref() {
+        Some("tex") if is_file => {
+            let name = entry.file_name().to_string_lossy();
+            read_text(entry.path(), Reading::Letter)
+                .map_or(true, |text| letter::is_latex_letter(&name, &text))
+        }
+        Some(e) => is_file && LETTER_EXTENSIONS.contains(&e),
+        None => false,
+    }
 }
 
-/// `.md, .markdown, .txt`
+/// `.md, .markdown, .txt, .tex`
 fn extensions() -> String {
     LETTER_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
 }

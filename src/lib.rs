@@ -27,6 +27,8 @@ pub mod config_choice;
 pub mod diagnostic;
 pub mod embedded;
 pub mod explain;
+pub mod fix;
+pub mod fixing;
 pub mod forms;
 pub mod front_matter;
 pub mod inputs;

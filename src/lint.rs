@@ -3,8 +3,8 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::front_matter::{self, FrontMatter, FrontMatterError};
-use crate::letter::Letter;
+use crate::front_matter::{FrontMatter, FrontMatterError};
+use crate::letter::{self, LatexError, Letter};
 use crate::posting::{Posting, PostingMatch};
 use crate::source::Source;
 use crate::{posting, rules, scorecard, suppression};
@@ -46,6 +46,8 @@ pub enum LintError {
     FrontMatter(#[from] FrontMatterError),
     #[error("front matter: {0}")]
     Profile(String),
+    #[error(transparent)]
+    Latex(#[from] LatexError),
 }
 
 /// Lints one letter with a resolved configuration.
@@ -59,7 +61,7 @@ pub fn lint_with_posting(
     config: &Config,
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
-    lint_parsed(source, front_matter::parse(&source.text), config, posting)
+    lint_parsed(source, letter::front_matter(source), config, posting)
 }
 
 /// Lints one letter whose front matter was read already: a run reads every
@@ -70,7 +72,11 @@ pub fn lint_parsed(
     config: &Config,
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
-    let letter = Letter::with_front_matter(&source.text, front_matter?, source.is_plain_text());
+    let letter = if source.is_latex() {
+        Letter::from_latex(&source.text, front_matter?, &config.file.latex)?
+    } else {
+        Letter::with_front_matter(&source.text, front_matter?, source.is_plain_text())
+    };
     let profile = config.profile_for(letter.front_matter.profile());
     let rule_set = config
         .rule_set(&profile)
@@ -83,6 +89,7 @@ pub fn lint_parsed(
         rule_ids: &config.rule_ids,
         companies: Some(&config.companies),
         posting: posting.as_ref(),
+        name: config.file.name.as_deref(),
     };
     let engineering = rule_set.engineering && letter.is_engineering();
     let mut diagnostics = Vec::new();
@@ -112,6 +119,7 @@ pub fn lint_parsed(
                     label: finding.label,
                     help: finding.help.or_else(|| Some(active.help.clone())),
                     penalty: 0,
+                    fix: finding.fix,
                 },
             ));
         }

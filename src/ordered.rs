@@ -18,6 +18,9 @@ pub struct Writing<'a> {
     /// Where the `--statistics` table goes when the reports are for
     /// programs to read.
     pub err: &'a mut dyn Write,
+    /// Whether a letter fails the run: `Linted::fails`, or under `--diff`
+    /// whether it would change.
+    pub fails: fn(&Linted) -> bool,
 }
 
 /// Lints each job on the pool with `lint` and writes the reports, in the
@@ -37,6 +40,7 @@ pub fn write_in_order<J: Send, E: Send>(
         output,
         out,
         err,
+        fails,
     } = writing;
     let statistics = output.statistics.then(Statistics::default);
     let mut reporters: Vec<&dyn Reporter> = vec![reporter];
@@ -48,7 +52,7 @@ pub fn write_in_order<J: Send, E: Send>(
     let work = |job| {
         let linted = lint(job)?;
         let rendered: Vec<Rendered> = reporters.iter().map(|r| r.render(&linted)).collect();
-        Ok((linted.fails(), rendered))
+        Ok((fails(&linted), rendered))
     };
     in_order(pool, jobs, work, |done| match done {
         Ok((fails, rendered)) => {

@@ -3,12 +3,16 @@
 
 use crate::config::{ConfigError, Selection};
 use crate::diagnostic::Severity;
+use crate::fixing::{fix_letter, FixError, FixMode, FixOptions};
+use crate::front_matter;
 use crate::inputs::{load_configs, read_postings, InputError, Inputs, Letter, PostingError};
 use crate::lint::{lint_parsed, LintError};
 use crate::ordered::{write_in_order, Writing};
 use crate::report::{self, Linted, Output, Reporter, WriteError};
 use rayon::prelude::*;
 use std::io::Write;
+use std::path::Path;
+use std::sync::Mutex;
 
 /// The most worker threads a run starts, whatever `--threads` asks: linting
 /// is work for cores, and past a few per core more threads only cost their
@@ -23,6 +27,8 @@ pub struct RunOptions {
     /// Worker threads; `None` is one per core. A run starts at most
     /// [`MAX_THREADS`], and no more than it has letters.
     pub threads: Option<usize>,
+    /// `--fix`, `--diff`, `--unsafe-fixes`.
+    pub fix: FixOptions,
 }
 
 /// How a run ends, as the process's exit status.
@@ -51,6 +57,8 @@ pub enum Problem {
     /// A letter and why it was not linted.
     #[error("{0}: {1}")]
     Lint(String, LintError),
+    #[error(transparent)]
+    Fix(#[from] FixError),
     #[error("cannot start worker threads: {0}")]
     Threads(#[from] rayon::ThreadPoolBuildError),
     #[error(transparent)]
@@ -62,11 +70,42 @@ pub type Tell<'a> = dyn FnMut(Severity, &Problem) + 'a;
 
 /// Lints the letters and writes their reports to `out`. `err` takes only
 /// what must not mix into a report for programs: the `--statistics` table.
+/// With `--fix`, standard input's fixed letter is what goes to `out`, and
+/// the report to `err`, so that the letter can be piped on.
 pub fn run(
     options: &RunOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
     tell: &mut Tell,
+) -> Exit {
+    let fixes_stdin = options.fix.mode == FixMode::Write
+        && options.inputs.paths.iter().any(|p| p == Path::new("-"));
+    if !fixes_stdin {
+        return lint_all(options, out, err, tell, None);
+    }
+    let fixed = Mutex::new(None);
+    // The statistics of a report for programs follow the report.
+    let mut statistics = Vec::new();
+    let mut exit = lint_all(options, err, &mut statistics, tell, Some(&fixed));
+    let letter = fixed.into_inner().expect("no worker panics");
+    let written = err.write_all(&statistics).and_then(|()| match letter {
+        Some(text) => out.write_all(text.as_bytes()),
+        None => Ok(()),
+    });
+    if let Err(e) = report::written(written) {
+        exit = fail(tell, e.into());
+    }
+    exit
+}
+
+/// The run, with the report written to `out`, and standard input's fixed
+/// text kept in `stdin_fixed` when the run asks for it.
+fn lint_all(
+    options: &RunOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    tell: &mut Tell,
+    stdin_fixed: Option<&Mutex<Option<String>>>,
 ) -> Exit {
     let reporter = options.output.format.reporter(options.output.style);
     // The report hears of every problem too: a SARIF log records them.
@@ -116,10 +155,18 @@ pub fn run(
         let posting = letter
             .posting
             .and_then(|path| postings.read.get(&path).cloned());
-        match lint_parsed(&source, letter.front_matter, config, posting) {
-            Ok(report) => Ok(Linted::new(source, report, config.min_score)),
-            Err(cause) => Err(Problem::Lint(source.path, cause)),
+        let report = match lint_parsed(&source, letter.front_matter, config, posting.clone()) {
+            Ok(report) => report,
+            Err(cause) => return Err(Problem::Lint(source.path, cause)),
+        };
+        let linted = Linted::new(source, report, config.min_score);
+        let lint_fixed =
+            |fixed: &_| lint_parsed(fixed, front_matter::parse(&fixed.text), config, posting);
+        let linted = fix_letter(linted, options.fix, letter.file.as_deref(), lint_fixed)?;
+        if let (Some(fixed), None) = (stdin_fixed, &letter.file) {
+            *fixed.lock().expect("no worker panics") = Some(linted.source.text.clone());
         }
+        Ok(linted)
     };
     let mut findings = false;
     // A bad config file is reported once, however many letters it governs.
@@ -130,6 +177,10 @@ pub fn run(
         output: options.output,
         out,
         err,
+        fails: match options.fix.mode {
+            FixMode::Diff => Linted::would_change,
+            _ => Linted::fails,
+        },
     };
     let written = write_in_order(&pool, letters, lint, writing, |letter| {
         let problem = match letter {

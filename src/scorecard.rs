@@ -166,6 +166,7 @@ mod tests {
             label: None,
             help: Some(help.to_string()),
             penalty: 0,
+            fix: None,
         };
         let collaboration = signal("collaboration");
         let quoted = format!("show one of them. team: {}", collaboration.hint);

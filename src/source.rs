@@ -20,9 +20,14 @@ impl Source {
         }
     }
 
-    /// `.txt` letters are plain paragraphs; everything else is markdown.
+    /// `.txt` letters are plain paragraphs; everything but `.tex` is markdown.
     pub fn is_plain_text(&self) -> bool {
         self.path.to_ascii_lowercase().ends_with(".txt")
+    }
+
+    /// `.tex` letters are LaTeX.
+    pub fn is_latex(&self) -> bool {
+        self.path.to_ascii_lowercase().ends_with(".tex")
     }
 }
 

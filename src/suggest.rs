@@ -25,6 +25,11 @@ impl DidYouMean {
             .map(|(_, k)| k.to_string());
         DidYouMean(closest)
     }
+
+    /// The known name it suggests, if any.
+    pub fn suggestion(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
 }
 
 impl fmt::Display for DidYouMean {

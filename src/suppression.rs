@@ -1,7 +1,8 @@
 //! Inline suppressions: `<!-- letterlint-disable a, b -->` … `<!--
 //! letterlint-enable -->`, `<!-- letterlint-disable-next-line a -->`, and
 //! `<!-- letterlint-disable -->` for every rule. Comments inside code are
-//! code, not directives: in Markdown only HTML comments count.
+//! code, not directives: in Markdown only HTML comments count. LaTeX says
+//! the same in its comments: `% letterlint-disable-next-line a`.
 
 use regex::Regex;
 use std::ops::Range;
@@ -30,15 +31,28 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static TEX_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^%+\s*letterlint-(?P<word>[A-Za-z-]*)(?P<rules>.*?)\s*$").expect("valid regex")
+});
+
 static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z0-9_-]+").expect("valid regex"));
 
 /// Directives in `source[range]` for each range (HTML in Markdown, the whole
 /// text in a plain-text letter).
 pub fn parse(source: &str, ranges: &[Range<usize>]) -> Vec<Suppression> {
+    parse_with(&COMMENT, source, ranges)
+}
+
+/// Directives in LaTeX comments, each range one comment (`%` to its line end).
+pub fn parse_tex(source: &str, comments: &[Range<usize>]) -> Vec<Suppression> {
+    parse_with(&TEX_COMMENT, source, comments)
+}
+
+fn parse_with(comment: &Regex, source: &str, ranges: &[Range<usize>]) -> Vec<Suppression> {
     let mut found = Vec::new();
     for range in ranges {
         let text = &source[range.clone()];
-        for caps in COMMENT.captures_iter(text) {
+        for caps in comment.captures_iter(text) {
             let whole = caps.get(0).expect("match");
             let word = caps["word"].to_string();
             let rules_at = caps.name("rules").expect("group");
@@ -234,6 +248,20 @@ mod tests {
             kept(closed, vec![diagnostic("missing-metrics", None)]),
             ["missing-metrics@0"]
         );
+    }
+
+    #[test]
+    fn tex_comments_hold_directives() {
+        let source = "% letterlint-disable-next-line cliche, placeholder\nteam player\n";
+        let comment = 0..source.find('\n').unwrap();
+        let found = parse_tex(source, std::slice::from_ref(&comment));
+        assert_eq!(found[0].directive, Some(Directive::DisableNextLine));
+        let rules: Vec<&str> = found[0].rules.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(rules, ["cliche", "placeholder"]);
+        let at = source.find("team").unwrap();
+        assert!(silences(source, &found, "cliche", Some(&(at..at + 4))));
+        let magic = "% letterlint: company = \"A\"";
+        assert!(parse_tex(magic, std::slice::from_ref(&(0..magic.len()))).is_empty());
     }
 
     #[test]

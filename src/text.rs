@@ -127,7 +127,9 @@ pub fn count_words(text: &str) -> usize {
 }
 
 /// Prose text assembled from source pieces. Markup, code, HTML and URLs are
-/// left out; each piece is copied verbatim so offsets map back exactly.
+/// left out; each piece is copied verbatim so offsets map back exactly,
+/// except a piece that stands for what its source makes (LaTeX's `\'e` is
+/// "é"): it maps back as a whole.
 #[derive(Debug, Clone, Default)]
 pub struct Prose {
     pub text: String,
@@ -141,6 +143,8 @@ pub(crate) struct Piece {
     pub(crate) prose_start: usize,
     pub(crate) source_start: usize,
     pub(crate) len: usize,
+    /// The source bytes the piece stands for: `len` for a verbatim piece.
+    pub(crate) source_len: usize,
 }
 
 impl Prose {
@@ -152,13 +156,27 @@ impl Prose {
             return;
         }
         if let Some(last) = self.pieces.last_mut() {
-            let last_end = last.source_start + last.len;
-            if range.start < last_end {
+            let last_end = last.source_start + last.source_len;
+            if range.start == last_end && last.len == last.source_len {
+                last.len += range.len();
+                last.source_len += range.len();
+                self.text.push_str(&source[range]);
                 return;
             }
-            if range.start == last_end {
-                last.len += range.len();
-                self.text.push_str(&source[range]);
+        }
+        self.push_as(source, range.clone(), &source[range]);
+    }
+
+    /// Appends `text` standing for `source[range]`, joined to the previous
+    /// piece as [`Prose::push`] joins: a span inside `text` maps back to the
+    /// whole range.
+    pub(crate) fn push_as(&mut self, source: &str, range: Range<usize>, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.pieces.last() {
+            let last_end = last.source_start + last.source_len;
+            if range.start < last_end {
                 return;
             }
             let gap = &source[last_end..range.start];
@@ -174,9 +192,10 @@ impl Prose {
         self.pieces.push(Piece {
             prose_start: self.text.len(),
             source_start: range.start,
-            len: range.len(),
+            len: text.len(),
+            source_len: range.len(),
         });
-        self.text.push_str(&source[range]);
+        self.text.push_str(text);
     }
 
     /// Maps a range of `text` to the source. An end that falls between two
@@ -201,14 +220,19 @@ impl Prose {
         }
         let piece = self.pieces[i - 1];
         let into = offset - piece.prose_start;
+        let end = piece.source_start + piece.source_len;
         if into <= piece.len && !(forward && into == piece.len && i < self.pieces.len()) {
-            piece.source_start + into
+            match (piece.len == piece.source_len, into) {
+                (true, _) => piece.source_start + into,
+                (false, 0) => piece.source_start,
+                // Inside a piece that stands for its source as a whole.
+                (false, _) if forward && into < piece.len => piece.source_start,
+                (false, _) => end,
+            }
         } else if forward {
-            self.pieces
-                .get(i)
-                .map_or(piece.source_start + piece.len, |p| p.source_start)
+            self.pieces.get(i).map_or(end, |p| p.source_start)
         } else {
-            piece.source_start + piece.len
+            end
         }
     }
 }

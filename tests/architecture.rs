@@ -84,6 +84,14 @@ fn expand_use(tree: &str) -> Vec<String> {
 /// Every path the code names that may lead to another file of the crate.
 fn named_paths(code: &str, children: &BTreeSet<String>) -> Vec<String> {
     let mut paths = Vec::new();
+    // Comments name nothing, and a doc comment before the first `use` must
+    // not hide it.
+    let code: String = code
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let code = code.as_str();
     // `use` statements, however they are wrapped.
     for statement in code.split(';') {
         let statement = statement.trim();
@@ -324,4 +332,10 @@ fn the_checker_sees_a_circle_and_a_path() {
     );
     assert!(found.contains(&"crate::posting::Posting::parse".to_string()));
     assert!(found.contains(&"rule::Rule".to_string()));
+    // A doc comment before the first `use` does not hide it.
+    let found = named_paths(
+        "//! Reporters: one file per format.\n\nuse super::{Format, Linted};\n",
+        &BTreeSet::new(),
+    );
+    assert_eq!(found, ["super::Format", "super::Linted"]);
 }

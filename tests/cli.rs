@@ -431,7 +431,7 @@ fn include_and_exclude_globs_are_relative_to_the_folder_argument() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: letters: no letters found (.md, .markdown, .txt)\n"
+        "error: letters: no letters found (.md, .markdown, .txt, .tex)\n"
     );
 
     // The help says so, with an example.
@@ -528,7 +528,7 @@ fn a_folder_without_letters_warns_and_a_run_without_any_fails() {
     fs::create_dir_all(dir.join("scans")).unwrap();
     fs::write(dir.join("scans/letter.pdf"), "%PDF-1.7").unwrap();
     fs::write(dir.join("good.md"), "Dear team,\n\nI built the ledger.\n").unwrap();
-    let warning = "warning: scans: no letters found (.md, .markdown, .txt)\n";
+    let warning = "warning: scans: no letters found (.md, .markdown, .txt, .tex)\n";
 
     // Beside a letter, an empty folder changes nothing but the warning.
     let alone = letterlint_in(&dir, &["--format", "json", "good.md"], None);
@@ -553,7 +553,7 @@ fn a_folder_without_letters_warns_and_a_run_without_any_fails() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: .: no letters found (.md, .markdown, .txt)\n"
+        "error: .: no letters found (.md, .markdown, .txt, .tex)\n"
     );
 }
 

@@ -220,6 +220,34 @@ fn a_hundred_thousand_list_items() {
     assert_eq!(file(&report, "items.md")["words"], 600_000);
 }
 
+/// A huge posting against a huge letter: every posting rule stays linear
+/// in each (a posting's n-word windows are built once per letter, not per
+/// paragraph), and only the first hundred requirements are read.
+#[test]
+fn a_huge_posting_against_a_huge_letter() {
+    let dir = folder("huge-posting");
+    let items: String = (0..5_000)
+        .map(|i| format!("- Own reconciliation job {i} for the ledger, Go, Rust, Kafka and AWS\n"))
+        .collect();
+    fs::write(
+        dir.join("posting.md"),
+        format!("# Backend Engineer — Acme\n\n## Requirements\n\n{items}"),
+    )
+    .unwrap();
+    let paragraphs: String = (0..1_000)
+        .map(|i| format!("I reconciled ledger {i} nightly. I use Go, Rust, Kafka and AWS.\n\n"))
+        .collect();
+    fs::write(
+        dir.join("letter.md"),
+        format!("+++\nposting = \"posting.md\"\n+++\nDear team,\n\n{paragraphs}"),
+    )
+    .unwrap();
+    let report = linted(&dir, "letter.md");
+    let posting = &file(&report, "letter.md")["posting"];
+    assert_eq!(posting["requirements"].as_array().unwrap().len(), 100);
+    assert_eq!(posting["company"], "Acme");
+}
+
 #[test]
 fn deeply_nested_quotes_and_lists_do_not_overflow_the_stack() {
     let dir = folder("nested");
@@ -279,7 +307,7 @@ fn a_folder_given_where_a_letter_is_expected_is_walked() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stderr(&out),
-        "warning: empty.md: no letters found (.md, .markdown, .txt)\n"
+        "warning: empty.md: no letters found (.md, .markdown, .txt, .tex)\n"
     );
     assert_eq!(paths(&report), ["draft.md/final.md", "good.md"]);
 }

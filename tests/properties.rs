@@ -9,9 +9,14 @@
 //! stays fast in CI; `PROPTEST_CASES=10000 cargo test --test properties`
 //! runs a longer search.
 //!
+//! The fixes the findings carry: every edit lies inside the source on
+//! character boundaries, and the text with every fix applied (unsafe ones
+//! too) lints without a panic, with spans as sound as the first run's.
+//!
 //! One property of the figure reader on built input: a long sentence holds
 //! the figures of the clauses it repeats.
 
+use letterlint::fix;
 use letterlint::metrics::find_in_sentence;
 use letterlint::source::{LineCol, LineIndex};
 use letterlint::{lint, Config, FileReport, Source};
@@ -19,6 +24,14 @@ use proptest::prelude::*;
 use std::sync::LazyLock;
 
 static CONFIG: LazyLock<Config> = LazyLock::new(Config::default);
+
+/// A run where other letters are for these companies, so that
+/// wrong-company finds them, and fixes them.
+static WITH_COMPANIES: LazyLock<Config> = LazyLock::new(|| {
+    let mut config = Config::default();
+    config.add_run_companies(&["Kestrel Pay".to_string(), "Halyard Logistics".to_string()]);
+    config
+});
 
 /// Pieces of letters: prose, markup, and the things rules look for.
 fn piece() -> impl Strategy<Value = String> {
@@ -62,6 +75,16 @@ fn piece() -> impl Strategy<Value = String> {
         "[Company Name]",
         "{Hiring Manager}",
         "<Your Name>",
+        "{Company}",
+        "<company>",
+        "[Role]",
+        "[Your Name]",
+        "[Company Name]'s",
+        "\\[Company Name\\]",
+        "Kestrel Pay",
+        "Halyard Logistics",
+        "I hit the ground running on cutting-edge work.",
+        "<!-- letterlint-disable stack-sup, clichee -->",
         "TODO",
         "XXX",
         "Dear Ms. Varela,",
@@ -193,17 +216,64 @@ fn check_spans(text: &str, report: &FileReport) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Front matter that fills slots and makes other companies wrong.
+const DECLARED: &str = "+++\ncompany = \"Halyard Logistics\"\nrole = \"Site Reliability Engineer\"\nname = \"Ana Ruiz\"\n+++\n";
+
+/// Applies every fix of the letter's findings, after checking that each
+/// edit fits the text, and lints the fixed text; with and without front
+/// matter that declares what the slots want.
+fn check_fixes(body: &str) -> Result<(), TestCaseError> {
+    let declared = format!("{DECLARED}{body}");
+    for (path, text) in [
+        ("letter.md", body),
+        ("letter.txt", body),
+        ("letter.md", declared.as_str()),
+    ] {
+        let Ok(report) = lint(&Source::new(path, text), &WITH_COMPANIES) else {
+            continue;
+        };
+        let fixes: Vec<&fix::Fix> = report
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .collect();
+        for edit in fixes.iter().flat_map(|f| &f.edits) {
+            let range = &edit.range;
+            prop_assert!(
+                range.start <= range.end
+                    && range.end <= text.len()
+                    && text.is_char_boundary(range.start)
+                    && text.is_char_boundary(range.end),
+                "edit {:?} does not fit a text of {} bytes",
+                edit,
+                text.len()
+            );
+        }
+        let fixed = fix::apply(text, fixes.iter().copied());
+        prop_assert_eq!(
+            fixed.skipped + fixed.applied,
+            fixes.iter().filter(|f| !f.edits.is_empty()).count()
+        );
+        if let Ok(again) = lint(&Source::new(path, fixed.text.as_str()), &WITH_COMPANIES) {
+            check_spans(&fixed.text, &again)?;
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn arbitrary_strings(text in any::<String>()) {
         check(&text)?;
+        check_fixes(&text)?;
     }
 
     #[test]
     fn markdown_shaped_strings(text in markdown()) {
         check(&text)?;
+        check_fixes(&text)?;
     }
 }
 

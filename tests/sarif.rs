@@ -326,3 +326,26 @@ fn nothing_to_lint_is_a_valid_empty_report_in_sarif_and_json() {
         );
     }
 }
+
+#[test]
+fn fixes_are_replacements_by_byte_offset_and_validate() {
+    let text = "+++\ncompany = \"Kestrel Pay\"\n+++\nDear [Company Name] team,\n\nI hit the ground running.\n";
+    let log = sarif_stdin(text);
+    assert_eq!(schema_errors(&log), Vec::<String>::new());
+    // The cliché's suggestion has no edits: it is in the message, not a fix.
+    let fixed: Vec<&Value> = results(&log)
+        .iter()
+        .filter(|r| r.get("fixes").is_some())
+        .collect();
+    assert_eq!(fixed.len(), 1, "{log:#}");
+    let fix = &fixed[0]["fixes"][0];
+    assert_eq!(fix["description"]["text"], "replace with \"Kestrel Pay\"");
+    assert_eq!(fix["properties"]["applicability"], "safe");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "stdin");
+    let replacement = &change["replacements"][0];
+    let offset = replacement["deletedRegion"]["byteOffset"].as_u64().unwrap() as usize;
+    let length = replacement["deletedRegion"]["byteLength"].as_u64().unwrap() as usize;
+    assert_eq!(&text[offset..offset + length], "[Company Name]");
+    assert_eq!(replacement["insertedContent"]["text"], "Kestrel Pay");
+}

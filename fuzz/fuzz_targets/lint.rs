@@ -1,18 +1,28 @@
 //! Arbitrary bytes as a letter: when they are UTF-8 (letterlint refuses
-//! anything else before linting), lint them as Markdown and as plain text
+//! anything else before linting), lint them as Markdown, LaTeX and plain text
 //! with the default configuration, check every span, and render the
-//! reports a user would see. The same bytes are also read as a job posting
-//! that a fixed letter is linted against, and the letter against a fixed
-//! posting, so the posting rules see arbitrary input from both sides.
+//! reports a user would see. Every fix the findings carry must lie on char
+//! boundaries; all of them are applied, as `--fix --unsafe-fixes` would,
+//! and the fixed text is linted again and its spans checked. The same
+//! bytes are also read as a job posting that a fixed letter is linted
+//! against, and the letter against a fixed posting, so the posting rules
+//! see arbitrary input from both sides.
 #![no_main]
 
+use letterlint::fix;
 use letterlint::posting::Posting;
 use letterlint::report::{self, Linted, Style};
-use letterlint::{lint, lint_with_posting, Config, Source};
+use letterlint::{lint, lint_with_posting, Config, FileReport, Source};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, LazyLock};
 
-static CONFIG: LazyLock<Config> = LazyLock::new(Config::default);
+/// Other letters of the run are for these companies: wrong-company finds
+/// them, and fixes them.
+static CONFIG: LazyLock<Config> = LazyLock::new(|| {
+    let mut config = Config::default();
+    config.add_run_companies(&["Kestrel Pay".to_string(), "Halyard Logistics".to_string()]);
+    config
+});
 
 static POSTING: LazyLock<Arc<Posting>> = LazyLock::new(|| {
     let text = "# Senior Backend Engineer at Kestrel Pay\n\n## Requirements\n\n- Go, Postgres, Kafka and Redis in production\n- Own the ledger's schema migrations\n- On-call for payment incidents\n";
@@ -25,20 +35,17 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for path in ["letter.md", "letter.txt"] {
+    for path in ["letter.md", "letter.tex", "letter.txt"] {
         let source = Source::new(path, text);
-        // Bad front matter is a reported error, not a crash.
+        // Bad front matter or unbalanced braces are a reported error, not a crash.
         let Ok(report) = lint(&source, &CONFIG) else {
             continue;
         };
-        for d in &report.diagnostics {
-            if let Some(span) = &d.span {
-                assert!(span.start <= span.end && span.end <= text.len(), "{d:?}");
-                assert!(
-                    text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-                    "{d:?}"
-                );
-            }
+        check_spans(text, &report);
+        let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
+        let fixed = fix::apply(text, fixes);
+        if let Ok(again) = lint(&Source::new(path, fixed.text.as_str()), &CONFIG) {
+            check_spans(&fixed.text, &again);
         }
         let linted = [Linted::new(source, report, CONFIG.min_score)];
         for name in ["human", "json"] {
@@ -46,6 +53,7 @@ fuzz_target!(|data: &[u8]| {
                 color: false,
                 quiet: false,
                 scorecard: report::Scorecard::Full,
+                unsafe_fixes: true,
             };
             let format = report::format(name).expect("a registered format");
             format
@@ -67,3 +75,19 @@ fuzz_target!(|data: &[u8]| {
         );
     }
 });
+
+/// Every span, and every edit of every fix, lies inside `text` on char
+/// boundaries.
+fn check_spans(text: &str, report: &FileReport) {
+    let fits = |range: &std::ops::Range<usize>| {
+        range.start <= range.end
+            && range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end)
+    };
+    for d in &report.diagnostics {
+        assert!(d.span.as_ref().is_none_or(fits), "{d:?}");
+        let edits = d.fix.iter().flat_map(|f| &f.edits);
+        assert!(edits.map(|e| &e.range).all(fits), "{d:?}");
+    }
+}

@@ -75,6 +75,12 @@ pub enum Problem {
     MinScore(String),
     #[error("companies must be a list of names, got {0}")]
     Companies(String),
+    #[error("`{key}` under [latex] must be a list of command names, got {found}")]
+    LatexCommands { key: &'static str, found: String },
+    #[error(
+        "`{0}` is not a LaTeX command name (letters only, as `lettercontent` or `\\lettercontent`)"
+    )]
+    LatexCommand(String),
 }
 
 /// Names the profiles there are, since a user cannot guess them.

@@ -4,6 +4,7 @@ use super::document::{error_at, Document, Step};
 use super::error::{ConfigError, Problem};
 use super::profiles::{profile, Profile, DEFAULT_PROFILE};
 use crate::diagnostic::Level;
+use crate::letter::LatexOptions;
 use crate::registry::{CustomSpec, Overrides};
 use crate::rules::{self, custom::CustomRule};
 use std::path::{Path, PathBuf};
@@ -13,15 +14,18 @@ pub const FILE_NAME: &str = "letterlint.toml";
 /// The score below which a letter fails the run, unless `min_score` says.
 pub const DEFAULT_MIN_SCORE: u32 = 70;
 
-const TOP_KEYS: [&str; 6] = [
+const TOP_KEYS: [&str; 8] = [
     "profile",
     "min_score",
     "companies",
+    "name",
     "words",
     "rules",
     "custom",
+    "latex",
 ];
 const CUSTOM_KEYS: [&str; 5] = ["id", "pattern", "message", "level", "help"];
+const LATEX_KEYS: [&str; 2] = ["skip", "read"];
 
 #[derive(Debug, Clone, Default)]
 pub struct FileConfig {
@@ -32,8 +36,12 @@ pub struct FileConfig {
     pub profile: Option<String>,
     pub min_score: Option<u32>,
     pub companies: Vec<String>,
+    /// The writer's name, for a letter whose front matter does not give it.
+    pub name: Option<String>,
     pub overrides: Overrides,
     pub custom: Vec<CustomSpec>,
+    /// `[latex]`: commands whose arguments are skipped, or read as prose.
+    pub latex: LatexOptions,
 }
 
 impl FileConfig {
@@ -112,8 +120,15 @@ impl FileConfig {
         if let Some(value) = table.get("companies") {
             config.companies = read_companies(doc, value)?;
         }
+        if let Some(value) = table.get("name") {
+            let name = doc.string(value, &[Step::Key("name")])?;
+            config.name = Some(name).filter(|n| !n.trim().is_empty());
+        }
         if let Some(value) = table.get("custom") {
             config.custom = read_custom(doc, value)?;
+        }
+        if let Some(value) = table.get("latex") {
+            config.latex = read_latex(doc, value)?;
         }
         Ok(config)
     }
@@ -143,6 +158,48 @@ fn read_companies(doc: &Document, value: &toml::Value) -> Result<Vec<String>, Co
         .enumerate()
         .map(|(i, item)| doc.string(item, &[Step::Key("companies"), Step::Index(i)]))
         .collect()
+}
+
+/// `[latex]`: `skip` and `read`, lists of command names, each written
+/// with or without its backslash.
+fn read_latex(doc: &Document, value: &toml::Value) -> Result<LatexOptions, ConfigError> {
+    let path = [Step::Key("latex")];
+    let table = value.as_table().ok_or_else(|| {
+        let problem = Problem::NotATable {
+            header: "[latex]".into(),
+            found: doc.found(&path),
+        };
+        doc.error(&path, true, problem)
+    })?;
+    doc.check_keys(table, &path, &LATEX_KEYS, Some("[latex]"))?;
+    let names = |key: &'static str| -> Result<Vec<String>, ConfigError> {
+        let Some(list) = table.get(key) else {
+            return Ok(Vec::new());
+        };
+        let at = [Step::Key("latex"), Step::Key(key)];
+        let list = list.as_array().ok_or_else(|| {
+            let found = doc.found(&at);
+            doc.error(&at, true, Problem::LatexCommands { key, found })
+        })?;
+        list.iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let at = [Step::Key("latex"), Step::Key(key), Step::Index(i)];
+                let name = doc.string(item, &at)?;
+                let bare = name.strip_prefix('\\').unwrap_or(&name);
+                let is_command =
+                    bare.chars().all(|c| c.is_ascii_alphabetic()) || bare.chars().count() == 1;
+                if bare.is_empty() || !is_command {
+                    return Err(doc.error(&at, true, Problem::LatexCommand(name)));
+                }
+                Ok(bare.to_string())
+            })
+            .collect()
+    };
+    Ok(LatexOptions {
+        skip: names("skip")?,
+        read: names("read")?,
+    })
 }
 
 /// The `[[custom]]` rules, each checked in full before the next.
@@ -254,6 +311,14 @@ pub(super) mod tests {
             "letterlint.toml:1:13: min_score must be a whole number from 0 to 100, got 170"
         );
         assert!(error("profile = ").starts_with("letterlint.toml:1:"));
+        assert_eq!(
+            error("name = 7"),
+            "letterlint.toml:1:8: `name` must be text in quotes, got 7"
+        );
+        assert_eq!(
+            parse("name = \"Ana Ruiz\"").unwrap().name.as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 
     #[test]
@@ -301,6 +366,27 @@ pub(super) mod tests {
         assert!(parse("[words]\nmax = 210").is_err());
         // A number where a fraction is expected may be written whole.
         assert!(parse("[words]\nnear = 1").is_ok());
+    }
+
+    #[test]
+    fn latex_lists_take_command_names() {
+        let file =
+            parse("[latex]\nskip = [\"\\\\mysetting\", \"addr\"]\nread = [\"lettercontent\"]")
+                .unwrap();
+        assert_eq!(file.latex.skip, ["mysetting", "addr"]);
+        assert_eq!(file.latex.read, ["lettercontent"]);
+        assert_eq!(
+            error("[latex]\nskip = [\"two words\"]"),
+            "letterlint.toml:2:9: `two words` is not a LaTeX command name (letters only, as `lettercontent` or `\\lettercontent`)"
+        );
+        assert_eq!(
+            error("[latex]\nskips = []"),
+            "letterlint.toml:2:1: unknown key `skips` in [latex] (did you mean `skip`?)"
+        );
+        assert_eq!(
+            error("[latex]\nread = \"x\""),
+            "letterlint.toml:2:8: `read` under [latex] must be a list of command names, got \"x\""
+        );
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub fn init_template() -> String {
         "# Companies a letter must not name unless it is for them (wrong-company).\n# companies = []\n\n",
     );
     out.push_str(
+        "# Your name, which `letterlint --fix` writes into a [Your Name] slot\n# of a letter whose front matter gives none.\n# name = \"\"\n\n",
+    );
+    out.push_str(
         "# Word bounds for the whole letter, and per section by heading text.\n# [words]\n",
     );
     let words = &rules::doc("word-count").expect("built in").params;
@@ -53,7 +56,13 @@ pub fn init_template() -> String {
          # pattern = \"(?i)project falcon\"\n\
          # message = \"internal code name of a former employer\"\n\
          # level = \"error\"\n\
-         # help = \"describe the project instead of naming it\"\n",
+         # help = \"describe the project instead of naming it\"\n\n",
+    );
+    out.push_str(
+        "# LaTeX letters: commands whose arguments are never prose, or always are.\n\
+         # [latex]\n\
+         # skip = []\n\
+         # read = []\n",
     );
     out
 }

@@ -14,7 +14,7 @@ struct Frame {
 }
 
 /// A sub-heading set in bold is one short line.
-const SUBHEADING_MAX_WORDS: usize = 10;
+pub(super) const SUBHEADING_MAX_WORDS: usize = 10;
 
 /// Walks pulldown-cmark's events once. Text goes to the innermost open block;
 /// code, HTML, URLs, footnote markers and task boxes never become prose.

@@ -7,19 +7,32 @@
 mod anatomy;
 mod block;
 mod gate;
+mod latex;
 mod markdown;
 mod plain;
 
 pub use block::{Block, BlockKind, Part};
 pub use gate::{role_titles, RoleTitle};
+pub use latex::{is_letter as is_latex_letter, LatexError, LatexOptions};
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::lexicon::{self, Mention};
 use crate::metrics::{self, Metric};
 use crate::phrases::PhraseSet;
-use crate::source::text_start;
+use crate::source::{text_start, Source};
 use crate::suppression::{self, Suppression};
 use std::ops::Range;
+
+/// What a letter states about its application: a Markdown or plain-text
+/// letter's front matter, a LaTeX letter's class fields and `%
+/// letterlint:` comment.
+pub fn front_matter(source: &Source) -> Result<FrontMatter, FrontMatterError> {
+    if source.is_latex() {
+        latex::front_matter(&source.text)
+    } else {
+        front_matter::parse(&source.text)
+    }
+}
 
 /// A heading and the blocks under it; section 0 is everything before the
 /// first heading.
@@ -63,8 +76,6 @@ impl<'s> Letter<'s> {
             markdown::parse_markdown(source, body_start)
         };
         blocks.sort_by_key(|b| b.range.start);
-        let sections = assign_sections(&mut blocks);
-        anatomy::assign_parts(&mut blocks, source);
         // Plain text has no HTML: a directive may stand anywhere in it.
         let whole = body_start..source.len();
         let suppressions = if plain_text {
@@ -72,6 +83,39 @@ impl<'s> Letter<'s> {
         } else {
             suppression::parse(source, &html)
         };
+        Self::assemble(source, front_matter, blocks, html, suppressions)
+    }
+
+    /// A LaTeX letter under its front matter ([`front_matter`]). Its
+    /// blocks stand in the order they are printed: a class may print a
+    /// sign-off set in the preamble.
+    pub fn from_latex(
+        source: &'s str,
+        front_matter: FrontMatter,
+        options: &LatexOptions,
+    ) -> Result<Self, LatexError> {
+        let (blocks, comments) = latex::read(source, options)?;
+        let suppressions = suppression::parse_tex(source, &comments);
+        Ok(Self::assemble(
+            source,
+            front_matter,
+            blocks,
+            Vec::new(),
+            suppressions,
+        ))
+    }
+
+    /// The letter made of its blocks: each given its section and part, and
+    /// its technologies and metrics found.
+    fn assemble(
+        source: &'s str,
+        front_matter: FrontMatter,
+        mut blocks: Vec<Block>,
+        html: Vec<Range<usize>>,
+        suppressions: Vec<Suppression>,
+    ) -> Self {
+        let sections = assign_sections(&mut blocks);
+        anatomy::assign_parts(&mut blocks, source);
         let technologies = find_technologies(&blocks);
         let metrics = find_metrics(&blocks);
         Letter {

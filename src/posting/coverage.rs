@@ -65,21 +65,20 @@ pub fn coverage(posting: &Posting, letter: &Letter) -> Vec<Coverage> {
     let index = LineIndex::new(letter.source);
     let company = posting.company.as_ref().map(|c| c.text.as_str());
     // Each block's sentences; a window is one sentence or two neighbours.
-    let mut blocks: Vec<Vec<Sentence>> = Vec::new();
-    let mut last_block = None;
-    for (block, range) in letter.sentences() {
-        let text = own_words(block.sentence_text(&range), company);
-        let sentence = Sentence {
-            line: index.line_col(block.prose.source_offset(range.start)).line,
-            terms: of_sentence(&text),
-        };
-        if last_block == Some(block as *const _) {
-            blocks.last_mut().expect("pushed").push(sentence);
-        } else {
-            blocks.push(vec![sentence]);
-            last_block = Some(block as *const _);
-        }
-    }
+    let blocks: Vec<Vec<Sentence>> = letter
+        .blocks
+        .iter()
+        .map(|block| {
+            block
+                .sentences
+                .iter()
+                .map(|range| Sentence {
+                    line: index.line_col(block.prose.source_offset(range.start)).line,
+                    terms: of_sentence(&own_words(block.sentence_text(range), company)),
+                })
+                .collect()
+        })
+        .collect();
     let windows: Vec<(usize, Vec<&(Term, bool)>)> = blocks
         .iter()
         .flat_map(|sentences| {
@@ -119,7 +118,7 @@ pub fn coverage(posting: &Posting, letter: &Letter) -> Vec<Coverage> {
                         .filter(|(_, lacks)| *lacks)
                         .map(|(t, _)| t)
                         .collect();
-                    (specific_hits(requirement, &lacked), s.line)
+                    (specific_hits(requirement, &lacked).len(), s.line)
                 })
                 .filter(|(hits, _)| *hits > 0)
                 .max_by_key(|(hits, line)| (*hits, std::cmp::Reverse(*line)));
@@ -142,15 +141,15 @@ pub fn coverage(posting: &Posting, letter: &Letter) -> Vec<Coverage> {
         .collect()
 }
 
-/// How many of the requirement's specific terms `present` answers, a
-/// technology of a kindred kind included.
-fn specific_hits(requirement: &Requirement, present: &[&Term]) -> usize {
+/// The requirement's specific terms that `present` answers, a technology
+/// of a kindred kind included.
+fn specific_hits<'r>(requirement: &'r Requirement, present: &[&Term]) -> Vec<&'r Term> {
     requirement
         .terms
         .iter()
         .filter(|t| !t.is_generic())
         .filter(|t| present.iter().any(|p| t.answers(p) || t.is_kindred(p)))
-        .count()
+        .collect()
 }
 
 /// Whether the letter's terms `present` answer `requirement`, and with
@@ -165,10 +164,7 @@ fn satisfied(requirement: &Requirement, present: &[&Term]) -> Option<usize> {
         // A vague item ("experience with data systems"): all of it.
         return (!wanted.is_empty() && wanted.iter().all(hit)).then_some(1);
     }
-    let hits: Vec<&&Term> = specific
-        .iter()
-        .filter(|t| hit(t) || present.iter().any(|p| t.is_kindred(p)))
-        .collect();
+    let hits = specific_hits(requirement, present);
     if hits.iter().any(|t| t.is_named() && hit(t)) {
         return Some(hits.len());
     }

@@ -11,7 +11,15 @@ pub(super) struct Lexicon {
     pub labels: Labels,
     pub title: TitleWords,
     pub words: Words,
+    pub limits: Limits,
     pub themes: Themes,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Limits {
+    pub max_requirements: usize,
+    pub max_name_lists: usize,
 }
 
 #[derive(Deserialize)]

@@ -19,4 +19,4 @@ pub use lists::NameList;
 pub use read::{Posting, PostingError, Requirement};
 pub use terms::Term;
 pub use text::{normalize, quotations, straighten};
-pub use title::Stated;
+pub use title::{same_company, Stated};

@@ -75,6 +75,7 @@ impl Posting {
         let mut requirements: Vec<Requirement> = page
             .items
             .iter()
+            .take(LEXICON.limits.max_requirements)
             .map(|item| Requirement {
                 text: item.text.clone(),
                 line: item.line,
@@ -94,7 +95,10 @@ impl Posting {
             role,
             requirements,
             themes,
-            name_lists: lists::of(&page),
+            name_lists: lists::of(&page)
+                .into_iter()
+                .take(LEXICON.limits.max_name_lists)
+                .collect(),
             words: page
                 .prose
                 .iter()

@@ -10,7 +10,7 @@ use super::text::straighten;
 use crate::lexicon::{technologies, TechKind};
 use crate::phrases::PhraseSet;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -246,20 +246,25 @@ pub fn of_sentence(text: &str) -> Vec<(Term, bool)> {
 
 /// Marks the words each requirement alone uses in the whole posting.
 pub(super) fn mark_rare<'t>(terms: impl Iterator<Item = &'t mut Term>, prose: &[(String, usize)]) {
-    let all: Vec<Term> = prose
-        .iter()
-        .flat_map(|(text, _)| found(text).1)
-        .map(|(t, _)| t)
-        .collect();
+    // Counted by the stem's first six letters: stems that answer each other
+    // share them, so one pass over the posting counts every use.
+    let key = |stem: &str| stem.chars().take(6).collect::<String>();
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for (text, _) in prose {
+        for (term, _) in found(text).1 {
+            if let Term::Word { stem, .. } = term {
+                *uses.entry(key(&stem)).or_default() += 1;
+            }
+        }
+    }
     for term in terms {
-        let uses = all.iter().filter(|t| term.answers(t)).count();
         if let Term::Word {
+            stem,
             rare,
             generic: false,
-            ..
         } = term
         {
-            *rare = uses <= 1;
+            *rare = uses.get(&key(stem)).is_none_or(|n| *n <= 1);
         }
     }
 }

@@ -43,9 +43,11 @@ fn plausible(text: &str) -> bool {
     (1..=8).contains(&words) && !is_link(text) && !text.ends_with(['.', '!', '?'])
 }
 
-fn same_name(a: &str, b: &str) -> bool {
+/// Two names of one company: one holds the other, any case ("Kestrel" is
+/// "Kestrel Pay").
+pub fn same_company(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
-    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+    a.contains(&b) || b.contains(&a)
 }
 
 pub(super) fn read(page: &Page, words: &TitleWords) -> Named {
@@ -143,7 +145,7 @@ fn split_title(
             sure,
         })
     };
-    let is_known = |text: &str| known_company.is_some_and(|k| same_name(&k.text, text));
+    let is_known = |text: &str| known_company.is_some_and(|k| same_company(&k.text, text));
     for at in [" at ", " @ "] {
         if let Some((role, company)) = title.split_once(at) {
             return (stated(role, has_job_noun(role)), stated(company, true));

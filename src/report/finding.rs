@@ -2,8 +2,9 @@
 //! with the rule id, the source lines with the span underlined, the help,
 //! and the note that points to the rule's `--explain` page.
 
-use super::Linted;
+use super::reporter::Linted;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::Applicability;
 use crate::source::LineIndex;
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{Annotation, AnnotationKind, Level, Origin, Renderer, Snippet};
@@ -35,18 +36,24 @@ pub(super) struct Drawn {
     pub explain: Option<String>,
 }
 
-/// One finding as one annotate-snippets group: its title, where it is,
-/// its help, and, when `first` of its rule in the letter, the note that
-/// points to the rule's `--explain` page.
+/// One finding as one annotate-snippets group: its title (marked `[*]`
+/// when `fixable` by this run's `--fix`, as ruff marks it), where it is,
+/// its help, its fix, and, when `first` of its rule in the letter, the
+/// note that points to the rule's `--explain` page.
 pub(super) fn draw(
     renderer: &Renderer,
     file: &Linted,
     index: &LineIndex,
     d: &Diagnostic,
     first: bool,
+    fixable: bool,
 ) -> Drawn {
     let path = file.report.path.as_str();
-    let title = level(d.severity).primary_title(&d.message).id(&d.rule);
+    let message = match fixable {
+        true => format!("[*] {}", d.message),
+        false => d.message.clone(),
+    };
+    let title = level(d.severity).primary_title(message).id(&d.rule);
     let mut group = match &d.span {
         // Letter-wide: nothing to underline, so the location is the file.
         None => title.element(Origin::path(path)),
@@ -54,6 +61,14 @@ pub(super) fn draw(
     };
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
+    }
+    if let Some(fix) = &d.fix {
+        let name = match fix.applicability {
+            Applicability::Safe => "fix",
+            Applicability::Unsafe => "unsafe fix",
+            Applicability::DisplayOnly => "suggestion",
+        };
+        group = group.element(Level::HELP.with_name(name).message(fix.message.as_str()));
     }
     let note = first.then(|| {
         format!(

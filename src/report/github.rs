@@ -1,7 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, which the runner
 //! turns into annotations on the changed lines of a pull request.
 
-use super::{repository_path, Format, Linted, Rendered, Reporter, Style};
+use super::reporter::{repository_path, Format, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::Severity;
 use crate::source::LineIndex;
 use std::fmt::Write as _;

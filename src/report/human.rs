@@ -4,10 +4,8 @@
 //! coverage, the scorecard and a summary line per file, and a total line
 //! after a run of several letters.
 
-use super::{
-    finding::{self, Drawn},
-    Format, Linted, Rendered, Reporter, Scorecard, Style,
-};
+use super::finding::{self, Drawn};
+use super::reporter::{Format, Linted, Rendered, Reporter, Scorecard, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::posting::Judgement;
 use crate::source::LineIndex;
@@ -42,6 +40,7 @@ fn new(style: Style) -> Box<dyn Reporter> {
     Box::new(Human {
         quiet: style.quiet,
         scorecard: style.scorecard,
+        unsafe_fixes: style.unsafe_fixes,
         renderer: finding::renderer(style.color),
         bad,
         doubtful,
@@ -53,6 +52,8 @@ fn new(style: Style) -> Box<dyn Reporter> {
 struct Human {
     quiet: bool,
     scorecard: Scorecard,
+    /// Whether an unsafe fix is fixable: `--unsafe-fixes`.
+    unsafe_fixes: bool,
     renderer: Renderer,
     /// The colours of what is painted here, beside the findings: a letter's
     /// score when it fails the run, or a scorecard signal missing; a score
@@ -78,6 +79,12 @@ struct Counts {
     warnings: usize,
     infos: usize,
     failing: usize,
+    /// Findings this run's `--fix` would mend, and those only
+    /// `--unsafe-fixes` would.
+    fixable: usize,
+    unsafe_fixable: usize,
+    /// Fixes `--fix` or `--diff` applied.
+    fixed: usize,
 }
 
 /// One letter's report, rendered: its findings drawn, then the rest.
@@ -94,12 +101,18 @@ impl Reporter for Human {
     /// findings and the summary line, as ruff's does.
     fn render(&self, file: &Linted) -> Rendered {
         let report = &file.report;
+        let fixable = |d: &Diagnostic| d.fix.as_ref().is_some_and(|f| f.applies(self.unsafe_fixes));
+        let unsafe_fixable =
+            |d: &&Diagnostic| !fixable(d) && d.fix.as_ref().is_some_and(|f| f.applies(true));
         let counts = Counts {
             letters: 1,
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
             failing: usize::from(file.fails()),
+            fixable: report.diagnostics.iter().filter(|d| fixable(d)).count(),
+            unsafe_fixable: report.diagnostics.iter().filter(unsafe_fixable).count(),
+            fixed: file.changed.as_ref().map_or(0, |c| c.fixes),
         };
         let index = LineIndex::new(&file.source.text);
         // By position, as rustc and ruff list them; what the whole letter
@@ -111,7 +124,10 @@ impl Reporter for Human {
         let mut rules = HashSet::new();
         let findings = located
             .chain(letter_wide)
-            .map(|d| finding::draw(&self.renderer, file, &index, d, rules.insert(&d.rule)))
+            .map(|d| {
+                let first = rules.insert(&d.rule);
+                finding::draw(&self.renderer, file, &index, d, first, fixable(d))
+            })
             .collect();
         let mut rest = String::new();
         if !self.quiet {
@@ -146,34 +162,69 @@ impl Reporter for Human {
         total.warnings += page.counts.warnings;
         total.infos += page.counts.infos;
         total.failing += page.counts.failing;
+        total.fixable += page.counts.fixable;
+        total.unsafe_fixable += page.counts.unsafe_fixable;
+        total.fixed += page.counts.fixed;
         Ok(())
     }
 
-    /// After several letters, what they add up to, as ruff ends a run.
+    /// After several letters, what they add up to, and after any, what
+    /// `--fix` would mend, as ruff ends a run.
     fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
         let written = self.written.lock().expect("no writer panics");
         let total = &written.total;
-        if self.quiet || total.letters < 2 {
+        if self.quiet {
             return Ok(());
         }
-        let mut found = vec![
-            plural(total.errors, "error"),
-            plural(total.warnings, "warning"),
-        ];
-        if total.infos > 0 {
-            found.push(plural(total.infos, "info"));
+        if total.letters > 1 {
+            writeln!(out, "\n{}", found(total))?;
         }
-        let last = found.pop().expect("two counts at least");
-        let mut line = format!(
-            "Found {} and {last} in {}",
-            found.join(", "),
-            plural(total.letters, "letter")
-        );
-        if total.failing > 0 {
-            let verb = if total.failing == 1 { "fails" } else { "fail" };
-            let _ = write!(line, "; {} {verb} the run", plural(total.failing, "letter"));
+        match (fixable(total), total.letters) {
+            (Some(line), 1) => writeln!(out, "\n{line}"),
+            (Some(line), _) => writeln!(out, "{line}"),
+            (None, _) => Ok(()),
         }
-        writeln!(out, "\n{line}.")
+    }
+}
+
+/// What several letters add up to: `Found 9 errors, 15 warnings and 5
+/// infos in 3 letters after 4 fixes; 2 letters fail the run.`
+fn found(total: &Counts) -> String {
+    let mut found = vec![
+        plural(total.errors, "error"),
+        plural(total.warnings, "warning"),
+    ];
+    if total.infos > 0 {
+        found.push(plural(total.infos, "info"));
+    }
+    let last = found.pop().expect("two counts at least");
+    let mut line = format!(
+        "Found {} and {last} in {}",
+        found.join(", "),
+        plural(total.letters, "letter")
+    );
+    match total.fixed {
+        0 => {}
+        1 => line += " after 1 fix",
+        n => line += &format!(" after {n} fixes"),
+    }
+    if total.failing > 0 {
+        let verb = if total.failing == 1 { "fails" } else { "fail" };
+        let _ = write!(line, "; {} {verb} the run", plural(total.failing, "letter"));
+    }
+    line + "."
+}
+
+/// `[*] 2 fixable with --fix (1 more with --unsafe-fixes).`, when there
+/// is anything to fix.
+fn fixable(total: &Counts) -> Option<String> {
+    match (total.fixable, total.unsafe_fixable) {
+        (0, 0) => None,
+        (0, n) => Some(format!("{n} fixable with --fix --unsafe-fixes.")),
+        (n, 0) => Some(format!("[*] {n} fixable with --fix.")),
+        (n, more) => Some(format!(
+            "[*] {n} fixable with --fix ({more} more with --unsafe-fixes)."
+        )),
     }
 }
 
@@ -248,6 +299,9 @@ impl Human {
         );
         if counts.infos > 0 {
             let _ = write!(line, " · {}", plural(counts.infos, "info"));
+        }
+        if counts.fixed > 0 {
+            let _ = write!(line, " · {} fixed", counts.fixed);
         }
         line
     }

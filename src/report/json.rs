@@ -1,7 +1,8 @@
 //! `--format json`: the stable report other tools read (DESIGN.md, "JSON report").
 
-use super::{pretty_at, Format, JsonArray, Linted, Rendered, Reporter, Style};
+use super::reporter::{pretty_at, Format, JsonArray, Linted, Rendered, Reporter, Style};
 use crate::diagnostic::Severity;
+use crate::fix::Applicability;
 use crate::source::LineIndex;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -72,6 +73,24 @@ struct Diagnostic<'a> {
     span: Option<Span>,
     penalty: u32,
     help: Option<&'a str>,
+    /// Present only when the rule knows what would mend the finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<FixReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct FixReport<'a> {
+    applicability: Applicability,
+    message: &'a str,
+    edits: Vec<EditReport<'a>>,
+}
+
+/// Byte offsets into the file as read, as `span`'s `start` and `end` are.
+#[derive(Serialize)]
+struct EditReport<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -213,6 +232,19 @@ fn file(linted: &Linted) -> File<'_> {
                 }),
                 penalty: d.penalty,
                 help: d.help.as_deref(),
+                fix: d.fix.as_ref().map(|fix| FixReport {
+                    applicability: fix.applicability,
+                    message: &fix.message,
+                    edits: fix
+                        .edits
+                        .iter()
+                        .map(|e| EditReport {
+                            start: e.range.start,
+                            end: e.range.end,
+                            replacement: &e.replacement,
+                        })
+                        .collect(),
+                }),
             })
             .collect(),
         signals: linted

@@ -5,8 +5,11 @@
 //! more plainly as the JSON it produces. Only the log and its run are
 //! structs, for the order of their members (see [`Run`]).
 
-use super::{pretty_at, repository_path, Format, JsonArray, Linted, Rendered, Reporter, Style};
+use super::reporter::{
+    pretty_at, repository_path, Format, JsonArray, Linted, Rendered, Reporter, Style,
+};
 use crate::diagnostic::{Diagnostic, Level, Severity};
+use crate::fix::Fix;
 use crate::rules::{self, RuleDoc};
 use crate::source::LineIndex;
 use serde::Serialize;
@@ -234,7 +237,7 @@ fn result(d: &Diagnostic, uri: &str, region: Value, fingerprint: u64) -> Value {
         Some(help) => format!("{}\nhelp: {help}", d.message),
         None => d.message.clone(),
     };
-    json!({
+    let mut result = json!({
         "ruleId": d.rule,
         "level": level(d.severity),
         "message": { "text": message },
@@ -245,6 +248,37 @@ fn result(d: &Diagnostic, uri: &str, region: Value, fingerprint: u64) -> Value {
             },
         }],
         "partialFingerprints": { FINGERPRINT_KEY: format!("{fingerprint:016x}") },
+    });
+    if let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) {
+        result["fixes"] = json!([sarif_fix(fix, uri)]);
+    }
+    result
+}
+
+/// A fix as SARIF writes one: its replacements by byte offset, which is
+/// exact whatever the column kind. SARIF has no word for how safe a fix
+/// is, so the applicability goes in the fix's property bag.
+fn sarif_fix(fix: &Fix, uri: &str) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            json!({
+                "deletedRegion": {
+                    "byteOffset": e.range.start,
+                    "byteLength": e.range.len(),
+                },
+                "insertedContent": { "text": e.replacement },
+            })
+        })
+        .collect();
+    json!({
+        "description": { "text": fix.message },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri },
+            "replacements": replacements,
+        }],
+        "properties": { "applicability": fix.applicability.as_str() },
     })
 }
 

@@ -1,7 +1,7 @@
 //! `--statistics`: which rules fire most across a run, to tell a habit of
 //! the writer (one rule in every letter) from a slip (one letter).
 
-use super::{Linted, Rendered, Reporter};
+use super::reporter::{Linted, Rendered, Reporter};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Mutex;
@@ -92,17 +92,14 @@ mod tests {
                     label: None,
                     help: None,
                     penalty: 0,
+                    fix: None,
                 })
                 .collect(),
             signals: Vec::new(),
             posting: None,
             letter_wide_at: 0..0,
         };
-        Linted {
-            source: Source::new(path, ""),
-            report,
-            min_score: 0,
-        }
+        Linted::new(Source::new(path, ""), report, 0)
     }
 
     fn statistics(files: &[Linted]) -> String {

@@ -1,11 +1,12 @@
 use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
+use crate::fix::Fix;
 use crate::forms::{alternatives, forms, Inflect};
 use crate::letter::{Block, Letter};
 use crate::phrases::PhraseSet;
 use crate::text::is_word_char;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 #[derive(Deserialize)]
@@ -13,7 +14,7 @@ use std::ops::Range;
 pub struct Params {
     /// The built-in phrases, by family; `rules/cliche.toml` says how each
     /// kind of entry takes its forms.
-    families: Vec<Family>,
+    families: Vec<Checked>,
     #[serde(default)]
     extra: Vec<String>,
     #[serde(default)]
@@ -37,6 +38,41 @@ struct Family {
     /// not a cliché ("a strong candidate model", "gave 100% of traffic").
     #[serde(default)]
     not: Vec<String>,
+    /// Plain words for some of its phrases, keyed by the phrase as one of
+    /// its entries spells it: shown as a suggestion, never applied.
+    #[serde(default)]
+    instead: BTreeMap<String, String>,
+}
+
+/// A family whose `instead` names only phrases of its own: a key that
+/// matches nothing is a mistake, not a suggestion that never shows.
+#[derive(Deserialize)]
+#[serde(try_from = "Family")]
+struct Checked(Family);
+
+#[derive(Debug, thiserror::Error)]
+#[error("`instead` of the family `{family}` names `{phrase}`, which is none of its phrases")]
+pub struct UnknownPhrase {
+    family: String,
+    phrase: String,
+}
+
+impl TryFrom<Family> for Checked {
+    type Error = UnknownPhrase;
+
+    fn try_from(family: Family) -> Result<Self, UnknownPhrase> {
+        let phrases: HashSet<String> = family
+            .entries()
+            .flat_map(|(entry, _)| alternatives(entry))
+            .collect();
+        match family.instead.keys().find(|k| !phrases.contains(*k)) {
+            Some(phrase) => Err(UnknownPhrase {
+                family: family.name.clone(),
+                phrase: phrase.clone(),
+            }),
+            None => Ok(Checked(family)),
+        }
+    }
 }
 
 impl Family {
@@ -55,8 +91,15 @@ pub struct Cliche {
     phrases: PhraseSet,
     /// Every family's `not`: context that makes a phrase literal.
     guards: PhraseSet,
-    /// Each family's name and doc, by the id its phrases carry.
-    families: Vec<(String, String)>,
+    /// What a match is, by the id its phrase carries.
+    kinds: Vec<Kind>,
+}
+
+/// A phrase's family, and the plain words for it, if its family gives any.
+struct Kind {
+    family: String,
+    doc: String,
+    instead: Option<String>,
 }
 
 impl Cliche {
@@ -71,7 +114,7 @@ impl Cliche {
         let is_allowed = |f: &String| allowed.contains(&f.to_ascii_lowercase());
         let mut patterns = Vec::new();
         let mut guards = Vec::new();
-        let mut families = Vec::new();
+        let mut kinds = Vec::new();
         let own = Family {
             name: "your list".into(),
             doc: "a phrase on your own list".into(),
@@ -79,9 +122,19 @@ impl Cliche {
             nouns: Vec::new(),
             verbs: Vec::new(),
             not: Vec::new(),
+            instead: BTreeMap::new(),
         };
-        for family in params.families.into_iter().chain([own]) {
-            let id = families.len();
+        let families = params.families.into_iter().map(|Checked(f)| f);
+        for family in families.chain([own]) {
+            let mut kind = |instead: Option<&String>| {
+                kinds.push(Kind {
+                    family: family.name.clone(),
+                    doc: family.doc.clone(),
+                    instead: instead.cloned(),
+                });
+                kinds.len() - 1
+            };
+            let plain = kind(None);
             for (entry, inflect) in family.entries() {
                 for phrase in alternatives(entry) {
                     if !allowed.is_empty()
@@ -89,6 +142,10 @@ impl Cliche {
                     {
                         continue;
                     }
+                    let id = match family.instead.get(&phrase) {
+                        Some(instead) => kind(Some(instead)),
+                        None => plain,
+                    };
                     let kept = forms(&phrase, inflect)
                         .into_iter()
                         .filter(|f| !is_allowed(f));
@@ -97,12 +154,11 @@ impl Cliche {
             }
             let literal = family.not.iter().flat_map(|n| forms(n, Inflect::AsWritten));
             guards.extend(literal.map(|g| (g, 0, false)));
-            families.push((family.name, family.doc));
         }
         Cliche {
             phrases: PhraseSet::new(patterns, &[]),
             guards: PhraseSet::new(guards, &[]),
-            families,
+            kinds,
         }
     }
 }
@@ -153,14 +209,17 @@ impl Rule for Cliche {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let (family, doc) = &self.families[m.id];
-                findings.push(
-                    Finding::at(
-                        block.prose.source_range(m.range),
-                        format!("cliché: \"{phrase}\""),
-                    )
-                    .label(format!("{family}: {doc}")),
-                );
+                let kind = &self.kinds[m.id];
+                let finding = Finding::at(
+                    block.prose.source_range(m.range),
+                    format!("cliché: \"{phrase}\""),
+                )
+                .label(format!("{}: {}", kind.family, kind.doc));
+                findings.push(match kind.instead.as_deref() {
+                    Some("") => finding.fix(Fix::suggestion("leave it out")),
+                    Some(plain) => finding.fix(Fix::suggestion(format!("say \"{plain}\""))),
+                    None => finding,
+                });
             }
         }
         findings
@@ -235,6 +294,47 @@ mod tests {
                     "idioms: a worn-out figure of speech about working hard"
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_with_a_plain_swap_suggests_it_and_never_edits() {
+        let found = check(
+            "cliche",
+            "I hit the ground running on world-class work as a team player.",
+        );
+        let suggestions: Vec<Option<&str>> = found
+            .iter()
+            .map(|f| f.fix.as_ref().map(|fix| fix.message.as_str()))
+            .collect();
+        assert_eq!(
+            suggestions,
+            [
+                Some("say \"start contributing in the first weeks\""),
+                Some("leave it out"),
+                None
+            ]
+        );
+        assert!(found.iter().flat_map(|f| &f.fix).all(
+            |f| f.edits.is_empty() && f.applicability == crate::fix::Applicability::DisplayOnly
+        ));
+    }
+
+    #[test]
+    fn a_plain_swap_for_no_phrase_of_its_family_is_refused() {
+        let mut params = crate::rules::doc("cliche").unwrap().params.clone();
+        let families = params["families"].as_array_mut().unwrap();
+        let instead = toml::toml! { "team spirit" = "x" };
+        families[0]
+            .as_table_mut()
+            .unwrap()
+            .insert("instead".into(), toml::Value::Table(instead));
+        let error = params.try_into::<super::Params>().err().unwrap();
+        assert!(
+            error
+                .to_string()
+                .contains("`instead` of the family `passion` names `team spirit`, which is none of its phrases"),
+            "{error}"
         );
     }
 

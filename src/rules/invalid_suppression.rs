@@ -1,5 +1,6 @@
 use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
+use crate::fix::{Applicability, Fix};
 use crate::letter::Letter;
 use crate::suggest::DidYouMean;
 use serde::Deserialize;
@@ -39,13 +40,19 @@ impl Rule for InvalidSuppression {
             for (id, span) in &s.rules {
                 if !context.rule_ids.contains(id) {
                     let hint = DidYouMean::new(id, context.rule_ids.iter().map(String::as_str));
-                    findings.push(
-                        Finding::at(
-                            span.clone(),
-                            format!("unknown rule `{id}` in a suppression{hint}"),
-                        )
-                        .label("suppresses nothing"),
-                    );
+                    let finding = Finding::at(
+                        span.clone(),
+                        format!("unknown rule `{id}` in a suppression{hint}"),
+                    )
+                    .label("suppresses nothing");
+                    // Safe: the comment is the writer's note to letterlint,
+                    // and the rule it suggests is the one a typo missed.
+                    findings.push(match hint.suggestion() {
+                        Some(rule) => {
+                            finding.fix(Fix::replace(Applicability::Safe, span.clone(), rule))
+                        }
+                        None => finding,
+                    });
                 }
             }
         }
@@ -68,17 +75,19 @@ mod tests {
             rule_ids: &rule_ids,
             ..Context::default()
         };
-        let messages: Vec<String> = super::InvalidSuppression {}
-            .check(&letter, &context)
-            .into_iter()
-            .map(|f| f.message)
-            .collect();
+        let found = super::InvalidSuppression {}.check(&letter, &context);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
             messages,
             [
                 "unknown rule `stack-sup` in a suppression (did you mean `stack-soup`?)",
                 "unknown directive `letterlint-disabel` (did you mean `disable`?)",
             ]
+        );
+        let fixed = crate::fix::apply(text, found.iter().filter_map(|f| f.fix.as_ref()));
+        assert_eq!(
+            fixed.text,
+            "<!-- letterlint-disable cliche, stack-soup -->\n\n<!-- letterlint-disabel cliche -->\n"
         );
     }
 }

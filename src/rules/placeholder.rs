@@ -1,5 +1,6 @@
-use super::rule::{Context, Rule};
+use super::rule::{verbatim, Context, Rule};
 use crate::diagnostic::Finding;
+use crate::fix::{Applicability, Fix};
 use crate::letter::{Block, Letter};
 use crate::phrases::PhraseSet;
 use regex::Regex;
@@ -16,12 +17,33 @@ pub struct Params {
     markers: Vec<String>,
     /// Real HTML elements: `<br>` is markup, `<Company>` a slot.
     html_elements: Vec<String>,
+    /// Which slots `--fix` fills, and from which declared field.
+    fills: Fills,
+}
+
+/// The slots each field fills, written as a letter's slot reads once its
+/// brackets are gone, case, `_` and `-` aside: "company name".
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fills {
+    company: Vec<String>,
+    role: Vec<String>,
+    name: Vec<String>,
+}
+
+/// What a letter declares about itself, which a slot may be filled from.
+#[derive(Clone, Copy)]
+enum Declared {
+    Company,
+    Role,
+    Name,
 }
 
 pub struct Placeholder {
     slot_words: Vec<String>,
     html_elements: Vec<String>,
     markers: PhraseSet,
+    fills: Vec<(String, Declared)>,
 }
 
 /// An HTML tag; compiled only for letters with HTML in them.
@@ -95,7 +117,44 @@ impl Placeholder {
                 .map(|w| w.to_lowercase())
                 .collect(),
             markers: PhraseSet::new(params.markers.into_iter().map(|m| (m, 0, true)), &[]),
+            fills: [
+                (params.fills.company, Declared::Company),
+                (params.fills.role, Declared::Role),
+                (params.fills.name, Declared::Name),
+            ]
+            .into_iter()
+            .flat_map(|(slots, field)| slots.into_iter().map(move |s| (slot_words(&s), field)))
+            .collect(),
         }
+    }
+
+    /// The fix that fills the slot `text` at `span` with what the letter
+    /// declares: its front matter, or for the writer's name the config.
+    /// None when the slot is not one of `fills`, nothing is declared, or the
+    /// source does not spell the slot as its prose does (an escaped bracket).
+    fn fill(
+        &self,
+        letter: &Letter,
+        context: &Context,
+        span: &Range<usize>,
+        text: &str,
+    ) -> Option<Fix> {
+        if !verbatim(letter, span, text) {
+            return None;
+        }
+        let inner = text.get(1..text.len().checked_sub(1)?)?;
+        let words = slot_words(inner);
+        let (_, field) = self.fills.iter().find(|(slot, _)| *slot == words)?;
+        let front = &letter.front_matter;
+        let value = match field {
+            Declared::Company => front.company(),
+            Declared::Role => front.role(),
+            Declared::Name => front.name().or(context.name),
+        };
+        let value = value
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && *v != text)?;
+        Some(Fix::replace(Applicability::Safe, span.clone(), value))
     }
 
     /// `TODO`, `TBD` and the like, and runs of `XX`/`xxx` standing for a
@@ -133,14 +192,30 @@ impl Placeholder {
     }
 }
 
+/// A slot's words as `fills` lists them: lower case, `_` and `-` as spaces.
+fn slot_words(slot: &str) -> String {
+    slot.to_lowercase()
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn slot(span: Range<usize>, text: &str) -> Finding {
     Finding::at(span, format!("unfilled template slot `{text}`"))
         .label("fill this in before sending")
 }
 
 impl Rule for Placeholder {
-    fn check(&self, letter: &Letter, _context: &Context) -> Vec<Finding> {
+    fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
+        let mut bracketed_slot = |span: Range<usize>, text: &str| {
+            let finding = slot(span.clone(), text);
+            findings.push(match self.fill(letter, context, &span, text) {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
+        };
         for block in &letter.blocks {
             let text = block.text();
             for b in bracketed(text) {
@@ -159,11 +234,8 @@ impl Rule for Placeholder {
                 };
                 if is_slot {
                     let whole = b.whole;
-                    findings.push(slot(block.prose.source_range(whole.clone()), &text[whole]));
+                    bracketed_slot(block.prose.source_range(whole.clone()), &text[whole]);
                 }
-            }
-            for m in self.markers(block) {
-                findings.push(slot(block.prose.source_range(m.clone()), &text[m]));
             }
         }
         // Markdown reads `<Your Name>` as an HTML tag named "Your".
@@ -175,11 +247,13 @@ impl Rule for Placeholder {
             for caps in TAG.captures_iter(html) {
                 if caps[1].is_empty() && !self.is_html(&caps[2]) {
                     let m = caps.get(0).expect("match");
-                    findings.push(slot(
-                        range.start + m.start()..range.start + m.end(),
-                        m.as_str(),
-                    ));
+                    bracketed_slot(range.start + m.start()..range.start + m.end(), m.as_str());
                 }
+            }
+        }
+        for block in &letter.blocks {
+            for m in self.markers(block) {
+                findings.push(slot(block.prose.source_range(m.clone()), &block.text()[m]));
             }
         }
         findings.sort_by_key(|f| f.span.as_ref().map(|s| s.start));
@@ -246,6 +320,64 @@ mod tests {
     fn links_footnotes_task_boxes_and_code_are_not_slots() {
         let text = "Dear Ms. Oyelaran,\n\nSee [my post](https://example.com/a) and [ref].[^1]\n\n- [ ] run the suite\n- [x] read the docs\n\n```yaml\nlabels: {severity: page}\n```\n\nUse `{id}` here, <b>bold</b> and [sic] and [1].\n\n[^1]: A note.\n\n[ref]: https://example.com/r";
         assert_eq!(spans("placeholder", text), Vec::<&str>::new());
+    }
+
+    /// The text each fix writes, by the slot it fills.
+    fn fills(text: &str, plain: bool, name: Option<&str>) -> Vec<(String, String)> {
+        let letter = crate::letter::Letter::parse(text, plain).unwrap();
+        let doc = crate::rules::doc("placeholder").unwrap();
+        let rule =
+            (crate::rules::builtin("placeholder").unwrap().build)(doc.params.clone()).unwrap();
+        let context = crate::rules::Context {
+            name,
+            ..crate::rules::Context::default()
+        };
+        rule.check(&letter, &context)
+            .into_iter()
+            .filter_map(|f| {
+                let edit = f.fix?.edits.pop()?;
+                Some((text[edit.range].to_string(), edit.replacement))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn slots_are_filled_from_what_the_letter_declares() {
+        let front = "+++\ncompany = \"Kestrel Pay\"\nrole = \"Backend Engineer\"\nname = \"Ana Ruiz\"\n+++\n";
+        let text = format!("{front}Dear {{Company}} team,\n\nThe [Position] at [company_name] and <Company-Name>. [Name], [Title], [Hiring Manager], TODO.\n\nBest,\n[Your Name]");
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            fills(&text, false, None),
+            pairs(&[
+                ("{Company}", "Kestrel Pay"),
+                ("[Position]", "Backend Engineer"),
+                ("[company_name]", "Kestrel Pay"),
+                ("<Company-Name>", "Kestrel Pay"),
+                ("[Your Name]", "Ana Ruiz"),
+            ])
+        );
+        // Plain text keeps `<company>` as prose; the config's name stands
+        // in for the front matter's.
+        let plain =
+            "+++\ncompany = \"Kestrel Pay\"\n+++\nDear <company> team,\n\nBest,\n<Your Name>";
+        assert_eq!(
+            fills(plain, true, Some("Mara")),
+            pairs(&[("<company>", "Kestrel Pay"), ("<Your Name>", "Mara")])
+        );
+    }
+
+    #[test]
+    fn nothing_declared_or_a_slot_spelt_otherwise_in_the_source_is_not_filled() {
+        assert_eq!(fills("Dear [Company Name] team,", false, None), []);
+        // Markdown reads `\[Company Name\]` as the slot; a fix would leave
+        // the backslashes behind.
+        let escaped = "+++\ncompany = \"Kestrel Pay\"\n+++\nDear \\[Company Name\\] team,";
+        assert!(fires("placeholder", escaped));
+        assert_eq!(fills(escaped, false, None), []);
     }
 
     #[test]

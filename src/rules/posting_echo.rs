@@ -50,24 +50,6 @@ impl Rule for PostingEcho {
             return Vec::new();
         };
         let posting = &matched.posting;
-        let mut findings = Vec::new();
-        for block in &letter.blocks {
-            let words = own_words(block);
-            findings.extend(self.copies(block, &words, posting));
-            findings.extend(self.lists(block, &words, posting));
-        }
-        findings
-    }
-}
-
-impl PostingEcho {
-    /// Runs of `min_words` or more words that stand in the posting.
-    fn copies(
-        &self,
-        block: &Block,
-        words: &[(String, Range<usize>)],
-        posting: &Posting,
-    ) -> Vec<Finding> {
         let n = self.min_words.max(1);
         // Every n-word window of the posting, once: one pass over the letter
         // then finds copies, instead of comparing every pair of positions.
@@ -77,6 +59,26 @@ impl PostingEcho {
                 .entry(window.iter().map(|(word, _)| word.as_str()).collect())
                 .or_insert(window[0].1);
         }
+        let mut findings = Vec::new();
+        for block in &letter.blocks {
+            let words = own_words(block);
+            findings.extend(self.copies(block, &words, &windows));
+            findings.extend(self.lists(block, &words, posting));
+        }
+        findings
+    }
+}
+
+impl PostingEcho {
+    /// Runs of `min_words` or more words that stand in the posting:
+    /// `windows` holds each of its runs of that many words, with its line.
+    fn copies(
+        &self,
+        block: &Block,
+        words: &[(String, Range<usize>)],
+        windows: &HashMap<Vec<&str>, usize>,
+    ) -> Vec<Finding> {
+        let n = self.min_words.max(1);
         let key = |range: Range<usize>| -> Vec<&str> {
             words[range].iter().map(|(w, _)| w.as_str()).collect()
         };

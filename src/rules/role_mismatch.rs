@@ -1,8 +1,9 @@
 use super::lazy_regex::LazyRegex;
-use super::rule::{Context, Rule};
+use super::rule::{verbatim, Context, Rule};
 use crate::diagnostic::Finding;
+use crate::fix::{Applicability, Fix};
 use crate::letter::Letter;
-use crate::posting::Stated;
+use crate::posting::{same_company, Stated};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -43,11 +44,6 @@ fn core_title(title: &str) -> String {
 /// "Senior Backend Engineer" role, "Data Engineer" is not.
 fn same_title(a: &str, b: &str) -> bool {
     let (a, b) = (core_title(a), core_title(b));
-    a.contains(&b) || b.contains(&a)
-}
-
-fn same_company(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
     a.contains(&b) || b.contains(&a)
 }
 
@@ -109,19 +105,30 @@ impl Rule for RoleMismatch {
                 let title = caps.name("title").expect("group");
                 if !same_title(title.as_str(), &theirs.text) {
                     let at = sentence.start + title.start()..sentence.start + title.end();
-                    findings.push(unless_unsure(
-                        Finding::at(
-                            block.prose.source_range(at),
-                            format!(
-                                "applies for {}, but the posting is for {} (posting line {})",
-                                title.as_str(),
-                                theirs.text,
-                                theirs.line
-                            ),
-                        )
-                        .label("not the posting's role"),
-                        theirs,
-                    ));
+                    let span = block.prose.source_range(at);
+                    let mut finding = Finding::at(
+                        span.clone(),
+                        format!(
+                            "applies for {}, but the posting is for {} (posting line {})",
+                            title.as_str(),
+                            theirs.text,
+                            theirs.line
+                        ),
+                    )
+                    .label("not the posting's role");
+                    // The front matter's role, when it is the posting's:
+                    // unsafe, as the sentence may mean another role on purpose.
+                    if let Some(role) = front.role.as_ref().filter(|role| {
+                        same_title(&role.text, &theirs.text)
+                            && verbatim(letter, &span, title.as_str())
+                    }) {
+                        finding = finding.fix(Fix::replace(
+                            Applicability::Unsafe,
+                            span,
+                            role.text.trim(),
+                        ));
+                    }
+                    findings.push(unless_unsure(finding, theirs));
                 }
             }
         }
@@ -131,7 +138,8 @@ impl Rule for RoleMismatch {
 
 #[cfg(test)]
 mod tests {
-    use super::{same_company, same_title};
+    use super::same_title;
+    use crate::posting::same_company;
 
     #[test]
     fn titles_and_companies_compare_loosely_but_not_too_loosely() {

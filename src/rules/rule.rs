@@ -4,6 +4,7 @@ use crate::diagnostic::Finding;
 use crate::letter::Letter;
 use crate::lexicon::Companies;
 use crate::posting::PostingMatch;
+use std::ops::Range;
 
 /// A rule is pure: it reads the letter and says what it finds. No I/O, no
 /// configuration look-ups, no printing. The struct is its `[params]`.
@@ -24,6 +25,9 @@ pub struct Context<'r> {
     pub companies: Option<&'r Companies>,
     /// The job posting the letter answers, when one was given.
     pub posting: Option<&'r PostingMatch>,
+    /// The writer's name from `letterlint.toml`, for a letter whose front
+    /// matter does not give it.
+    pub name: Option<&'r str>,
 }
 
 /// A rule's built-in phrase list with a user's `extra` phrases added and
@@ -34,4 +38,11 @@ pub fn word_list(base: &[String], extra: &[String], allow: &[String]) -> Vec<Str
         .filter(|p| !allow.iter().any(|a| a.eq_ignore_ascii_case(p)))
         .cloned()
         .collect()
+}
+
+/// Whether the letter's source spells `prose` at `span` exactly, as a fix
+/// must check before it replaces the span: markup inside it (an escaped
+/// bracket, emphasis, a line break) would be lost or left unbalanced.
+pub fn verbatim(letter: &Letter, span: &Range<usize>, prose: &str) -> bool {
+    letter.source.get(span.clone()) == Some(prose)
 }

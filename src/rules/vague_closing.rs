@@ -1,9 +1,11 @@
 use super::rule::{Context, Rule};
 use crate::diagnostic::Finding;
+use crate::fix::Fix;
 use crate::forms::WordList;
 use crate::letter::Letter;
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +23,9 @@ pub struct Params {
     vague_objects: Vec<String>,
     /// A specific question in statement form: "I'd like to hear how you…".
     asks: Vec<String>,
+    /// The suggestion shown under a finding when the letter names a
+    /// technology, which stands in for `{technology}`.
+    offer: String,
 }
 
 pub struct VagueClosing {
@@ -30,6 +35,7 @@ pub struct VagueClosing {
     willing: PhraseSet,
     vague_objects: PhraseSet,
     asks: PhraseSet,
+    offer: String,
 }
 
 impl VagueClosing {
@@ -41,7 +47,26 @@ impl VagueClosing {
             willing: PhraseSet::of_words(params.willing, &[]),
             vague_objects: PhraseSet::of_words(params.vague_objects, &[]),
             asks: PhraseSet::of_words(params.asks, &[]),
+            offer: params.offer,
         }
+    }
+
+    /// An offer built on the technology the letter names most (the first,
+    /// of several as often): a closing that could only be this writer's.
+    /// None when the letter names none: then there is nothing concrete to
+    /// suggest that the help does not already say.
+    fn offer(&self, letter: &Letter) -> Option<Fix> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for mention in &letter.technologies {
+            *counts.entry(mention.tech).or_default() += 1;
+        }
+        let most = counts.values().copied().max()?;
+        let named = letter
+            .technologies
+            .iter()
+            .find(|m| counts[&m.tech] == most)?;
+        let name = letter.source.get(named.span.clone())?;
+        Some(Fix::suggestion(self.offer.replace("{technology}", name)))
     }
 
     /// A question, a specific ask, or an offer of something the reader can
@@ -87,11 +112,15 @@ impl Rule for VagueClosing {
         else {
             return Vec::new();
         };
-        vec![Finding::at(
+        let finding = Finding::at(
             closing.prose.source_range(formula.range),
             "the closing offers nothing concrete",
         )
-        .label("stock phrase")]
+        .label("stock phrase");
+        vec![match self.offer(letter) {
+            Some(offer) => finding.fix(offer),
+            None => finding,
+        }]
     }
 }
 
@@ -129,6 +158,25 @@ mod tests {
         ] {
             assert!(!fires("vague-closing", &letter(closing)), "{closing}");
         }
+    }
+
+    #[test]
+    fn the_suggestion_offers_a_walk_through_of_what_the_letter_names_most() {
+        use crate::rules::testing::check;
+        let text = "Dear team,\n\nI moved billing from Postgres to Kafka, and Kafka consumers now post the ledger.\n\nI look forward to hearing from you.\n\nBest,\nAna";
+        let fix = check("vague-closing", text).remove(0).fix.unwrap();
+        assert!(fix.edits.is_empty());
+        assert_eq!(
+            fix.message,
+            "end on an offer instead: \"I'd be glad to walk you through the Kafka work on a call\""
+        );
+        // Nothing named, nothing concrete to suggest.
+        let found = check(
+            "vague-closing",
+            &letter("I look forward to hearing from you."),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].fix, None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-use super::rule::{Context, Rule};
+use super::rule::{verbatim, Context, Rule};
 use crate::diagnostic::Finding;
+use crate::fix::{Applicability, Fix};
 use crate::letter::Letter;
 use serde::Deserialize;
 
@@ -30,13 +31,18 @@ impl Rule for WrongCompany {
                 if own.contains(name) || name.contains(own) {
                     continue;
                 }
-                findings.push(
-                    Finding::at(
-                        block.prose.source_range(range),
-                        format!("names {name}, but this letter is for {own}"),
-                    )
-                    .label("another company"),
-                );
+                let span = block.prose.source_range(range.clone());
+                let finding = Finding::at(
+                    span.clone(),
+                    format!("names {name}, but this letter is for {own}"),
+                )
+                .label("another company");
+                // Unsafe: the other company may be a former employer, named
+                // on purpose.
+                findings.push(match verbatim(letter, &span, &block.text()[range]) {
+                    true => finding.fix(Fix::replace(Applicability::Unsafe, span, own)),
+                    false => finding,
+                });
             }
         }
         findings
@@ -71,6 +77,29 @@ mod tests {
         assert_eq!(
             check(text, &["Kestrel Pay"]),
             ["names Kestrel Pay, but this letter is for Halyard Logistics"]
+        );
+    }
+
+    #[test]
+    fn the_unsafe_fix_writes_the_letters_own_company() {
+        let text =
+            "+++\ncompany = \"Halyard Logistics\"\n+++\nI would love to bring this to Kestrel Pay.";
+        let names = ["Kestrel Pay".to_string()];
+        let companies = Companies::new(&names);
+        let letter = Letter::parse(text, false).unwrap();
+        let context = Context {
+            companies: Some(&companies),
+            ..Context::default()
+        };
+        let fix = super::WrongCompany {}
+            .check(&letter, &context)
+            .remove(0)
+            .fix
+            .unwrap();
+        assert_eq!(fix.applicability, crate::fix::Applicability::Unsafe);
+        assert_eq!(
+            crate::fix::apply(text, [&fix]).text,
+            text.replace("to Kestrel Pay", "to Halyard Logistics")
         );
     }
 

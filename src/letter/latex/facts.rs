@@ -1,0 +1,238 @@
+//! What a LaTeX letter says about the application: the company and role
+//! its class's fields name (`\recipient`, `\setkomavar{toname}`, a
+//! subject), a user macro that holds them (`\newcommand{\company}{Acme}`),
+//! and over both a `% letterlint: company = "…", role = "…"` comment. They
+//! stand where a Markdown letter's front matter does.
+
+use super::commands::{self, LatexOptions};
+use super::outline::Outline;
+use super::reader::{read_range, Macros};
+use crate::front_matter::{self, Field, FrontMatter, FrontMatterError};
+use crate::letter::gate::role_titles;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static MAGIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^%+\s*letterlint:(?P<values>.*)$").expect("valid regex"));
+
+pub(super) fn front_matter(
+    src: &str,
+    outline: &Outline,
+    macros: &Macros,
+) -> Result<FrontMatter, FrontMatterError> {
+    let options = LatexOptions::default();
+    // The lines of an argument, as `\\` breaks them.
+    let lines = |range: &Option<Range<usize>>| -> Vec<Field> {
+        let Some(range) = range else {
+            return Vec::new();
+        };
+        let mut starts = vec![range.start];
+        starts.extend(
+            src[range.clone()]
+                .match_indices(r"\\")
+                .map(|(i, m)| range.start + i + m.len()),
+        );
+        let ends = starts[1..].iter().map(|s| s - 2).chain([range.end]);
+        starts
+            .iter()
+            .zip(ends)
+            .flat_map(|(&start, end)| read_range(src, start..end, macros, &options))
+            .filter_map(|block| {
+                field(block.text(), 0..block.text().len(), |r| {
+                    block.prose.source_range(r)
+                })
+            })
+            .collect()
+    };
+    let fields = &outline.fields;
+    let recipient = lines(&fields.recipient).into_iter().next();
+    let company = match recipient {
+        Some(name) if !names_person(&name.text) => Some(name),
+        Some(_) => lines(&fields.address).into_iter().find(|line| {
+            !names_person(&line.text) && !line.text.contains(|c: char| c.is_ascii_digit())
+        }),
+        None => None,
+    };
+    let subject = lines(&fields.subject).into_iter().next();
+    let mut front = FrontMatter {
+        company: company
+            .or_else(|| from_macro(src, outline, &commands::recipient().company_macros)),
+        role: subject
+            .and_then(|s| role_in(&s))
+            .or_else(|| from_macro(src, outline, &commands::recipient().role_macros)),
+        ..FrontMatter::default()
+    };
+    for comment in &outline.comments {
+        read_magic(src, comment.clone(), &mut front)?;
+    }
+    Ok(front)
+}
+
+/// `text[range]` trimmed, with its span, unless it is empty.
+fn field(
+    text: &str,
+    range: Range<usize>,
+    source: impl Fn(Range<usize>) -> Range<usize>,
+) -> Option<Field> {
+    let raw = &text[range.clone()];
+    let trimmed = raw.trim().trim_end_matches(',');
+    let start = range.start + (raw.len() - raw.trim_start().len());
+    (!trimmed.is_empty()).then(|| Field {
+        text: trimmed.to_string(),
+        span: source(start..start + trimmed.len()),
+    })
+}
+
+/// "Hiring Team", "Ms. Dana Whitfield", "HR Department": not a company.
+fn names_person(text: &str) -> bool {
+    let words = &commands::recipient().not_company;
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
+}
+
+/// The role a subject line names: "Application for Senior Backend
+/// Engineer (Req 4471)" names "Senior Backend Engineer".
+fn role_in(subject: &Field) -> Option<Field> {
+    let text = &subject.text;
+    let to_source = |r: Range<usize>| {
+        let start = subject.span.start + r.start;
+        let end = subject.span.start + r.end;
+        // The subject's span maps its text only when the source spells it.
+        if subject.span.len() == text.len() {
+            start..end
+        } else {
+            subject.span.clone()
+        }
+    };
+    if let Some(title) = role_titles(text).first() {
+        return field(text, title.title.clone(), to_source);
+    }
+    let lower = text.to_lowercase();
+    let after = commands::recipient()
+        .subject_marks
+        .iter()
+        .filter_map(|mark| {
+            lower
+                .match_indices(mark.as_str())
+                .filter(|(at, m)| {
+                    let alone = |c: char| !c.is_alphanumeric();
+                    !m.starts_with(char::is_alphanumeric)
+                        || (lower[..*at].chars().next_back().is_none_or(alone)
+                            && lower[at + m.len()..].chars().next().is_none_or(alone))
+                })
+                .map(|(at, m)| at + m.len())
+                .last()
+        })
+        .max()
+        .unwrap_or(0);
+    let end = text[after..]
+        .find(['(', ','])
+        .map_or(text.len(), |i| after + i);
+    field(text, after..end, to_source)
+}
+
+/// The text of the first macro of `names` the letter defines, pointing at
+/// its definition.
+fn from_macro(src: &str, outline: &Outline, names: &[String]) -> Option<Field> {
+    let definition = outline
+        .definitions
+        .iter()
+        .find(|d| !d.takes_arguments && names.iter().any(|n| n == d.name))?;
+    let blocks = read_range(
+        src,
+        definition.body.clone(),
+        &Macros::new(),
+        &LatexOptions::default(),
+    );
+    let block = blocks.first()?;
+    field(block.text(), 0..block.text().len(), |r| {
+        block.prose.source_range(r)
+    })
+}
+
+/// `% letterlint: company = "Acme", role = "SRE"`: the values of a TOML
+/// inline table, each set over what the class says.
+fn read_magic(
+    src: &str,
+    comment: Range<usize>,
+    front: &mut FrontMatter,
+) -> Result<(), FrontMatterError> {
+    let Some(values) = MAGIC
+        .captures(&src[comment.clone()])
+        .and_then(|caps| caps.name("values"))
+    else {
+        return Ok(());
+    };
+    let values = comment.start + values.start()..comment.start + values.end();
+    front_matter::take_inline(src, values, front)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::latex::reader::macros;
+
+    fn front(src: &str) -> FrontMatter {
+        let outline = Outline::scan(src);
+        front_matter(src, &outline, &macros(src, &outline)).unwrap()
+    }
+
+    fn text(field: &Option<Field>) -> Option<&str> {
+        field.as_ref().map(|f| f.text.as_str())
+    }
+
+    #[test]
+    fn the_recipient_is_the_company_unless_it_is_a_person() {
+        let src = "\\recipient{Halyard Logistics}{12 Dock St}";
+        let fm = front(src);
+        assert_eq!(fm.company(), Some("Halyard Logistics"));
+        assert_eq!(&src[fm.company.unwrap().span], "Halyard Logistics");
+        let fm = front("\\recipient{HR Department}{Kestrel Pay\\\\1 Main St}");
+        assert_eq!(fm.company(), Some("Kestrel Pay"));
+        let fm = front("\\setkomavar{toname}{Ms.~Okafor}\\setkomavar{toaddress}{Ms.~Okafor\\\\Northwind Freight\\\\Bay 4}");
+        assert_eq!(fm.company(), Some("Northwind Freight"));
+    }
+
+    #[test]
+    fn the_role_from_a_subject_and_macros_expanded() {
+        let src = "\\newcommand{\\company}{Acme\\,Robotics}\\recipient{\\company}{}\\lettertitle{Application for Senior Backend Engineer (Req 44)}";
+        let fm = front(src);
+        assert_eq!(fm.company(), Some("Acme Robotics"));
+        assert_eq!(&src[fm.company.clone().unwrap().span], "\\company");
+        assert_eq!(fm.role(), Some("Senior Backend Engineer"));
+        assert_eq!(&src[fm.role.unwrap().span], "Senior Backend Engineer");
+        let fm = front("\\setkomavar{subject}{Re: Site Reliability Engineer}");
+        assert_eq!(fm.role(), Some("Site Reliability Engineer"));
+        let fm = front("\\newcommand\\employer{Northwind}\n\\def\\jobtitle{Data Engineer}");
+        assert_eq!(
+            (fm.company(), fm.role()),
+            (Some("Northwind"), Some("Data Engineer"))
+        );
+    }
+
+    #[test]
+    fn a_magic_comment_wins() {
+        let src = "\\recipient{Acme}{}\n% letterlint: company = \"Kestrel Pay\", role = \"SRE\"\n";
+        let fm = front(src);
+        assert_eq!(
+            (text(&fm.company), text(&fm.role)),
+            (Some("Kestrel Pay"), Some("SRE"))
+        );
+        assert_eq!(&src[fm.company.unwrap().span], "Kestrel Pay");
+        // A key letterlint does not read is told, as in front matter.
+        let src = "% letterlint: compnay = \"Acme\"\n";
+        let misfit = &front(src).misfits[0];
+        assert_eq!(&src[misfit.span.clone()], "compnay");
+        assert!(misfit
+            .problem
+            .to_string()
+            .contains("did you mean `company`"));
+        let outline = Outline::scan("\n% letterlint: company = \"Acme");
+        let error = front_matter("\n% letterlint: company = \"Acme", &outline, &Macros::new());
+        assert!(matches!(
+            error.unwrap_err(),
+            FrontMatterError::Toml { line: 2, .. }
+        ));
+    }
+}
