@@ -454,6 +454,135 @@ fn code_actions_switch_a_rule_off_for_a_line_or_for_the_letter() {
     assert_eq!(client.finish(), 0);
 }
 
+/// A letter that declares its company and leaves its slot in twice.
+const SLOTS: &str = "---\ncompany: Kestrel Pay\n---\nDear Hiring Manager,\n\n\
+I am applying to [Company Name] because [Company Name] runs the payments I use.\n\n\
+Sincerely,\nAna\n";
+const FILL: &str = "Replace with \"Kestrel Pay\" (placeholder)";
+const FIX_ALL: &str = "Fix all safe problems (letterlint)";
+
+#[test]
+fn a_slot_is_filled_by_its_fix_and_fix_all_fills_every_slot() {
+    let (mut client, _) = Client::start(letters(), utf8_client());
+    client.open("draft.md", SLOTS);
+    let slots = |found: &Value| rules(found).iter().filter(|r| **r == "placeholder").count();
+    assert_eq!(slots(&client.diagnostics("draft.md")), 2);
+
+    // At the first slot: its fix, preferred, and the source action.
+    let actions = client.code_actions("draft.md", point(5, 20));
+    insta::assert_snapshot!("fix_actions", client.shown(&actions));
+    let titled = |title: &str| {
+        let all = actions.as_array().unwrap();
+        all.iter().find(|a| a["title"] == title).cloned()
+    };
+    let fill = titled(FILL).expect("the slot's fix");
+    assert_eq!(
+        (&fill["kind"], &fill["isPreferred"]),
+        (&json!("quickfix"), &json!(true))
+    );
+    let all = titled(FIX_ALL).expect("fix all");
+    assert_eq!(all["kind"], "source.fixAll.letterlint");
+    assert_eq!(
+        all["edit"]["changes"][client.uri("draft.md")]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // An editor that asks only for source.fixAll, as on save, gets it alone.
+    let params = json!({
+        "textDocument": {"uri": client.uri("draft.md")},
+        "range": point(0, 0),
+        "context": {"diagnostics": [], "only": ["source.fixAll"]},
+    });
+    let asked = client.request("textDocument/codeAction", params)["result"].clone();
+    assert_eq!(asked, json!([all]));
+
+    // The quick fix fills one slot; fix all, the rest.
+    let mut text = SLOTS.to_string();
+    let steps = [
+        (
+            FILL,
+            point(5, 20),
+            "Kestrel Pay because [Company Name] runs",
+            1,
+        ),
+        (
+            FIX_ALL,
+            point(0, 0),
+            "Kestrel Pay because Kestrel Pay runs",
+            0,
+        ),
+    ];
+    for (title, at, filled, left) in steps {
+        let found = client.take_action("draft.md", &mut text, title, at);
+        assert!(text.contains(filled), "{text}");
+        assert_eq!(slots(&found), left, "{found:#}");
+    }
+    assert_eq!(client.finish(), 0);
+}
+
+#[test]
+fn a_latex_letter_s_magic_comment_fills_its_slot() {
+    let (mut client, _) = Client::start(letters(), utf8_client());
+    let tex = "% letterlint: company = \"Kestrel Pay\"\n\\documentclass{letter}\n\
+               \\begin{document}\nI am applying to [Company Name] for the role.\n\\end{document}\n";
+    client.open("draft.tex", tex);
+    assert!(rules(&client.diagnostics("draft.tex")).contains(&"placeholder"));
+    let mut text = tex.to_string();
+    let found = client.take_action("draft.tex", &mut text, FIX_ALL, point(3, 20));
+    assert!(
+        text.contains("\nI am applying to Kestrel Pay for the role.\n"),
+        "{text}"
+    );
+    assert!(!rules(&found).contains(&"placeholder"), "{found:#}");
+    assert_eq!(client.finish(), 0);
+}
+
+#[test]
+fn an_unsafe_fix_is_offered_never_preferred_and_a_suggestion_is_no_action() {
+    let dir = letters();
+    write(
+        &dir.join("kestrel.md"),
+        "+++\ncompany = \"Kestrel Pay\"\n+++\nDear team,\n",
+    );
+    let (mut client, _) = Client::start(dir, utf8_client());
+    let text = "+++\ncompany = \"Halyard Logistics\"\n+++\nDear team,\n\n\
+                I would bring this to Kestrel Pay as a team player.\n";
+    client.open("halyard.md", text);
+    let found = client.diagnostics("halyard.md");
+    assert!(rules(&found).contains(&"wrong-company") && rules(&found).contains(&"cliche"));
+    let actions = client.code_actions(
+        "halyard.md",
+        json!({
+            "start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 50}
+        }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    let unsafe_fix = "Replace with \"Halyard Logistics\" (wrong-company): unsafe, read it first";
+    assert!(titles.contains(&unsafe_fix), "{titles:?}");
+    // The cliché's swap is a suggestion in its message, not an edit; and
+    // with no safe fix there is nothing to fix all.
+    assert!(!titles.iter().any(|t| t.contains("(cliche)")), "{titles:?}");
+    assert!(
+        !titles.iter().any(|t| t.starts_with("Fix all")),
+        "{titles:?}"
+    );
+    let action = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == unsafe_fix);
+    assert_eq!(action.unwrap()["isPreferred"], false);
+    assert_eq!(client.finish(), 0);
+}
+
 #[test]
 fn a_comment_is_written_in_the_files_own_syntax_and_never_in_front_matter() {
     let (mut client, _) = Client::start(letters(), utf8_client());

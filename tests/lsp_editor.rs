@@ -1,7 +1,8 @@
 //! A real editor: Neovim, headless, configured with the README's Neovim
 //! block and nothing else, opens `tests/editor/letter.md` and runs
 //! `tests/editor/check.lua`, which records the diagnostics letterlint gave
-//! and takes a code action. Skipped, saying so, where `nvim` is not
+//! and takes two code actions: a comment that disables a rule, and the fix
+//! that fills a slot. Skipped, saying so, where `nvim` is not
 //! installed (Debian's package `neovim`).
 
 mod common;
@@ -82,10 +83,10 @@ fn codes(diagnostics: &Value) -> Vec<&str> {
 }
 
 #[test]
-fn neovim_with_the_readme_configuration_shows_the_findings_and_takes_an_action() {
+fn neovim_with_the_readme_configuration_shows_the_findings_and_fills_the_slot() {
     if !nvim_installed() {
         common::skipped(
-            "neovim_with_the_readme_configuration_shows_the_findings_and_takes_an_action",
+            "neovim_with_the_readme_configuration_shows_the_findings_and_fills_the_slot",
             "nvim is not installed (Debian: apt-get install neovim)",
         );
         return;
@@ -122,6 +123,16 @@ fn neovim_with_the_readme_configuration_shows_the_findings_and_takes_an_action()
         after.contains(&"placeholder") && !after.contains(&"cliche"),
         "{after:?}"
     );
-    // After the fixes land: check.lua's last step fills the slot, and
-    // `result["lines"]` then reads "I am applying to Halyard Logistics …".
+
+    // The preferred action at the slot was its fix: the company from the
+    // front matter is in the buffer, and the slot's finding is gone.
+    assert_eq!(result["took_fix"], true, "{result:#}");
+    assert_eq!(
+        result["fixed_lines"][6],
+        "I am applying to Halyard Logistics because I am a team player."
+    );
+    assert!(
+        !codes(&result["after_fix"]).contains(&"placeholder"),
+        "{result:#}"
+    );
 }

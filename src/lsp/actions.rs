@@ -6,7 +6,9 @@ use super::diagnostics::{self, span};
 use super::document::Document;
 use super::position::Lines;
 use crate::diagnostic::Diagnostic;
-use crate::front_matter;
+use crate::fix::{self, Applicability};
+use crate::letter;
+use crate::source::Source;
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -24,23 +26,31 @@ pub fn code_actions(
     };
     let mut actions: Vec<CodeAction> = Vec::new();
     if wanted(only, &CodeActionKind::QUICKFIX) {
-        let touched = report.diagnostics.iter().filter(|d| {
-            let at = span(report, d);
-            at.start <= asked.end && asked.start <= at.end
-        });
-        for d in touched {
-            let shown = diagnostics::from_finding(report, d, lines);
-            let fixes = fix_actions(document, lines, d);
-            for mut action in fixes.into_iter().chain(disable(document, lines, d)) {
-                action.diagnostics = Some(vec![shown.clone()]);
-                // Two findings of one rule on one line share one comment.
-                if !actions.iter().any(|a| a.title == action.title) {
-                    actions.push(action);
-                }
+        let touched: Vec<&Diagnostic> = report
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                let at = span(report, d);
+                at.start <= asked.end && asked.start <= at.end
+            })
+            .collect();
+        // What mends a finding comes before what silences it.
+        let fixes = touched
+            .iter()
+            .filter_map(|d| Some((d, fix_action(document, lines, d)?)));
+        let comments = touched
+            .iter()
+            .filter_map(|d| Some((d, disable(document, lines, d)?)));
+        for (d, mut action) in fixes.chain(comments) {
+            action.diagnostics = Some(vec![diagnostics::from_finding(report, d, lines)]);
+            // Two findings of one rule on one line share one comment.
+            let same = |a: &CodeAction| a.title == action.title && a.edit == action.edit;
+            if !actions.iter().any(same) {
+                actions.push(action);
             }
         }
     }
-    if wanted(only, &CodeActionKind::SOURCE_FIX_ALL) {
+    if wanted(only, &fix_all_kind()) {
         actions.extend(fix_all(document, lines));
     }
     actions
@@ -49,47 +59,69 @@ pub fn code_actions(
         .collect()
 }
 
-/// The fixes a finding carries, as code actions: each a quick fix,
-/// preferred when it is safe to apply without reading it. Findings carry
-/// no fixes yet; when they do, this is the one place that turns them into
-/// actions, and "fix all" takes the preferred ones from here.
-fn fix_actions(_document: &Document, _lines: &Lines, _finding: &Diagnostic) -> Vec<CodeAction> {
-    Vec::new()
+/// What "fix all" is asked for by: a source action of letterlint's own,
+/// which an editor can run on save (`source.fixAll` asks for it too).
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.letterlint")
 }
 
-/// Every safe fix of the document in one edit.
+/// A finding's fix as a quick fix. A safe one is preferred, so an editor
+/// may apply it at a keystroke; an unsafe one is offered for the writer to
+/// read and choose, never preferred. A suggestion has no edit to offer,
+/// and a fix that does not fit the text (`fix::take` leaves it) is not one.
+fn fix_action(document: &Document, lines: &Lines, finding: &Diagnostic) -> Option<CodeAction> {
+    let fix = finding.fix.as_ref()?;
+    let taken = fix::take(&document.text, [fix]);
+    if taken.applied == 0 {
+        return None;
+    }
+    let safe = fix.applicability == Applicability::Safe;
+    let mut title = format!("{} ({})", capitalized(&fix.message), finding.rule);
+    if !safe {
+        title.push_str(": unsafe, read it first");
+    }
+    Some(CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        edit: Some(changes(&document.uri, text_edits(lines, taken))),
+        is_preferred: Some(safe),
+        ..CodeAction::default()
+    })
+}
+
+/// Every safe fix of the document in one edit, taken as `--fix` takes
+/// them: in the findings' order, each that overlaps one before it left for
+/// the next lint.
 fn fix_all(document: &Document, lines: &Lines) -> Option<CodeAction> {
     let report = document.report.as_ref()?;
     let safe = report
         .diagnostics
         .iter()
-        .flat_map(|d| fix_actions(document, lines, d))
-        .filter(|action| action.is_preferred == Some(true));
-    let edits = safe
-        .filter_map(|action| action.edit?.changes?.remove(&document.uri))
-        .flatten();
-    let edits = apart(edits.collect());
-    (!edits.is_empty()).then(|| CodeAction {
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|fix| fix.applies(false));
+    let taken = fix::take(&document.text, safe);
+    (taken.applied > 0).then(|| CodeAction {
         title: "Fix all safe problems (letterlint)".to_string(),
-        kind: Some(CodeActionKind::SOURCE_FIX_ALL),
-        edit: Some(changes(&document.uri, edits)),
+        kind: Some(fix_all_kind()),
+        edit: Some(changes(&document.uri, text_edits(lines, taken))),
         ..CodeAction::default()
     })
 }
 
-/// The edits in document order, without each that overlaps one before
-/// it: as `--fix` does, the first is applied and the rest wait for the
-/// next lint.
-fn apart(mut edits: Vec<TextEdit>) -> Vec<TextEdit> {
-    edits.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut kept: Vec<TextEdit> = Vec::new();
-    for edit in edits {
-        match kept.last() {
-            Some(last) if edit.range.start < last.range.end => continue,
-            _ => kept.push(edit),
-        }
-    }
-    kept
+fn text_edits(lines: &Lines, taken: fix::Taken) -> Vec<TextEdit> {
+    taken
+        .edits
+        .into_iter()
+        .map(|edit| TextEdit::new(lines.range(&edit.range), edit.replacement.clone()))
+        .collect()
+}
+
+fn capitalized(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn wanted(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
@@ -120,12 +152,13 @@ enum Syntax {
 }
 
 impl Syntax {
-    fn of(document: &Document) -> Syntax {
-        let name = document.name().display().to_string().to_ascii_lowercase();
-        match name.rsplit_once('.').map(|(_, extension)| extension) {
-            Some("txt") => Syntax::PlainText,
-            Some("tex") => Syntax::Latex,
-            _ => Syntax::Markdown,
+    fn of(source: &Source) -> Syntax {
+        if source.is_latex() {
+            Syntax::Latex
+        } else if source.is_plain_text() {
+            Syntax::PlainText
+        } else {
+            Syntax::Markdown
         }
     }
 
@@ -142,8 +175,9 @@ impl Syntax {
 /// in the front matter gets none: no comment can stand there.
 fn disable(document: &Document, lines: &Lines, finding: &Diagnostic) -> Option<CodeAction> {
     let text = &document.text;
-    let syntax = Syntax::of(document);
-    let front = front_matter::parse(text)
+    let source = document.source();
+    let syntax = Syntax::of(&source);
+    let front = letter::front_matter(&source)
         .map(|f| f.range)
         .unwrap_or_default();
     let rule = &finding.rule;
@@ -218,22 +252,6 @@ fn takes_a_comment(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lsp_types::Position;
-
-    fn edit(from: (u32, u32), to: (u32, u32)) -> TextEdit {
-        let at = |(line, character)| Position::new(line, character);
-        TextEdit::new(lsp_types::Range::new(at(from), at(to)), String::new())
-    }
-
-    #[test]
-    fn overlapping_fixes_wait_for_the_next_lint() {
-        let edits = vec![
-            edit((2, 0), (2, 4)),
-            edit((0, 5), (0, 9)),
-            edit((0, 7), (0, 12)),
-        ];
-        assert_eq!(apart(edits), [edit((0, 5), (0, 9)), edit((2, 0), (2, 4))]);
-    }
 
     #[test]
     fn a_comment_ends_only_lines_of_prose() {
@@ -264,7 +282,9 @@ mod tests {
     #[test]
     fn a_source_action_is_asked_for_by_its_family() {
         let source = [CodeActionKind::SOURCE];
-        assert!(wanted(Some(&source), &CodeActionKind::SOURCE_FIX_ALL));
+        assert!(wanted(Some(&source), &fix_all_kind()));
+        let fix_all = [CodeActionKind::SOURCE_FIX_ALL];
+        assert!(wanted(Some(&fix_all), &fix_all_kind()));
         assert!(!wanted(Some(&source), &CodeActionKind::QUICKFIX));
         assert!(wanted(None, &CodeActionKind::QUICKFIX));
         let refactor = [CodeActionKind::new("quick")];

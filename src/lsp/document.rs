@@ -4,8 +4,9 @@ use super::diagnostics::{self, problem};
 use super::position::{Encoding, Lines};
 use super::uri;
 use super::workspace::Workspace;
-use crate::front_matter::{self, FrontMatter};
+use crate::front_matter::FrontMatter;
 use crate::inputs::read_posting;
+use crate::letter;
 use crate::lint::{lint_parsed, FileReport};
 use crate::source::Source;
 use lsp_types::{Diagnostic as LspDiagnostic, Uri};
@@ -50,6 +51,12 @@ impl Document {
             .unwrap_or_else(|| PathBuf::from(self.uri.as_str()))
     }
 
+    /// The unsaved text as a letter read under the document's name, whose
+    /// ending says how it is read (Markdown, plain text, LaTeX).
+    pub fn source(&self) -> Source {
+        Source::new(self.name().display().to_string(), self.text.clone())
+    }
+
     /// Lints the text as it stands, through the same entry point a run of
     /// the command line takes, under the configuration that governs the
     /// file, against the job posting its front matter names.
@@ -57,8 +64,8 @@ impl Document {
         self.stale = false;
         self.report = None;
         let lines = Lines::new(&self.text, encoding);
-        let source = Source::new(self.name().display().to_string(), self.text.clone());
-        let front_matter = front_matter::parse(&source.text);
+        let source = self.source();
+        let front_matter = letter::front_matter(&source);
         let company = front_matter.as_ref().ok().and_then(FrontMatter::company);
         let companies_changed = workspace.set_company(&self.name(), company);
         let mut diagnostics = Vec::new();

@@ -128,10 +128,7 @@ impl<'c> Server<'c> {
 
     fn capabilities(&self) -> ServerCapabilities {
         let code_actions = CodeActionOptions {
-            code_action_kinds: Some(vec![
-                CodeActionKind::QUICKFIX,
-                CodeActionKind::SOURCE_FIX_ALL,
-            ]),
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, actions::fix_all_kind()]),
             ..CodeActionOptions::default()
         };
         ServerCapabilities {

@@ -1,8 +1,10 @@
 -- Run by tests/lsp_editor.rs in a headless Neovim started with the README's
 -- configuration and tests/editor/letter.md open. It waits for letterlint's
 -- findings, takes the code action that disables the cliché's rule for its
--- line, waits for the findings of the edited text, and writes what it saw
--- to result.json in the working folder; then it quits, whatever happened.
+-- line, waits for the findings of the edited text, then takes the preferred
+-- action at the slot (its fix: the company from the front matter) and waits
+-- for the slot's finding to go. It writes what it saw to result.json in the
+-- working folder; then it quits, whatever happened.
 
 local function letterlint()
   return vim.tbl_filter(function(d)
@@ -26,9 +28,9 @@ local function find(code)
   end
 end
 
--- The code action titled `title` at diagnostic `d`, applied as the editor
--- applies one the user picks.
-local function take_action(d, title)
+-- The first code action at diagnostic `d` that `pick` accepts, applied as
+-- the editor applies one the user picks.
+local function take_action(d, pick)
   local at = { line = d.lnum, character = d.col }
   local params = {
     textDocument = vim.lsp.util.make_text_document_params(),
@@ -38,7 +40,7 @@ local function take_action(d, title)
   local answers = vim.lsp.buf_request_sync(0, "textDocument/codeAction", params, 10000)
   for _, answer in pairs(answers or {}) do
     for _, action in ipairs(answer.result or {}) do
-      if action.title == title then
+      if pick(action) then
         vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
         return true
       end
@@ -55,16 +57,26 @@ local ok, err = pcall(function()
   result.diagnostics = shown(letterlint())
 
   local cliche = find("cliche")
-  result.took_action = cliche ~= nil and take_action(cliche, "Disable cliche for this line")
+  result.took_action = cliche ~= nil
+    and take_action(cliche, function(action)
+      return action.title == "Disable cliche for this line"
+    end)
   vim.wait(30000, function()
     return find("cliche") == nil and find("placeholder") ~= nil
   end, 50)
   result.after_action = shown(letterlint())
   result.lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
 
-  -- After the fixes land: take the preferred action at the placeholder
-  -- (it fills [Company Name] from the front matter's company) and record
-  -- the line it leaves, for tests/lsp_editor.rs to check.
+  local slot = find("placeholder")
+  result.took_fix = slot ~= nil
+    and take_action(slot, function(action)
+      return action.isPreferred == true
+    end)
+  vim.wait(30000, function()
+    return find("placeholder") == nil
+  end, 50)
+  result.after_fix = shown(letterlint())
+  result.fixed_lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
 end)
 result.error = not ok and tostring(err) or nil
 vim.fn.writefile({ vim.fn.json_encode(result) }, "result.json")
