@@ -168,6 +168,8 @@ pub enum Command {
     },
     /// Print the manual page (roff)
     Man,
+    /// Serve editors as a language server on standard input and output
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -212,6 +214,10 @@ impl Cli {
     /// Does what the command line asks, printing each problem as a line on
     /// standard error.
     pub fn execute(self) -> ExitCode {
+        // The language server speaks on standard output itself.
+        if matches!(self.command, Some(Command::Lsp)) {
+            return crate::lsp::run();
+        }
         // Reports are written in many small pieces, and standard output on
         // its own scans every piece for a line break and writes each line:
         // for a thousand letters that is most of a JSON run. The buffer
@@ -243,6 +249,7 @@ impl Cli {
                 report::written(page).map_err(CommandError::from)
             }
             (Some(Command::Init), _) => commands::init(Path::new("."), out),
+            (Some(Command::Lsp), _) => unreachable!("served before a report is set up"),
             (None, Some(id)) => commands::explain(&id, &options, out),
             (None, None) if list_rules => commands::list_rules(&options, out),
             (None, None) => {

@@ -124,29 +124,51 @@ pub struct Fixed {
     pub skipped: usize,
 }
 
-/// Applies `fixes` to `text` in the order given, each whole or not at all,
-/// skipping any that overlaps one already taken. A suggestion, having no
-/// edits, changes nothing and is not counted.
-pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Fixed {
-    let mut taken: Vec<&Edit> = Vec::new();
+/// The fixes of a list that can be applied together, as their edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken<'f> {
+    /// In text order, none overlapping another, each on char boundaries.
+    pub edits: Vec<&'f Edit>,
+    /// Fixes taken.
+    pub applied: usize,
+    /// Fixes left out, as [`Fixed::skipped`] counts them.
+    pub skipped: usize,
+}
+
+/// Takes `fixes` in the order given, each whole or not at all, skipping
+/// any that overlaps one already taken: what [`apply`] writes, and what an
+/// editor's "fix all" sends as edits. A suggestion, having no edits, is
+/// neither taken nor counted.
+pub fn take<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Taken<'f> {
+    let mut edits: Vec<&Edit> = Vec::new();
     let (mut applied, mut skipped) = (0, 0);
     for fix in fixes.into_iter().filter(|f| !f.edits.is_empty()) {
         match fix.fitted(text) {
-            Some(edits)
-                if edits
+            Some(fitted)
+                if fitted
                     .iter()
-                    .all(|e| taken.iter().all(|t| !overlap(&e.range, &t.range))) =>
+                    .all(|e| edits.iter().all(|t| !overlap(&e.range, &t.range))) =>
             {
-                taken.extend(edits);
+                edits.extend(fitted);
                 applied += 1;
             }
             _ => skipped += 1,
         }
     }
-    taken.sort_by_key(|e| e.range.start);
+    edits.sort_by_key(|e| e.range.start);
+    Taken {
+        edits,
+        applied,
+        skipped,
+    }
+}
+
+/// Applies `fixes` to `text` as [`take`] takes them.
+pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Fixed {
+    let taken = take(text, fixes);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for edit in taken {
+    for edit in taken.edits {
         out.push_str(&text[at..edit.range.start]);
         out.push_str(&edit.replacement);
         at = edit.range.end;
@@ -154,8 +176,8 @@ pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Fixed 
     out.push_str(&text[at..]);
     Fixed {
         text: out,
-        applied,
-        skipped,
+        applied: taken.applied,
+        skipped: taken.skipped,
     }
 }
 

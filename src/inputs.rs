@@ -303,7 +303,7 @@ fn walk_cause(e: &ignore::Error) -> String {
     }
 }
 
-fn read_posting(path: &str) -> Result<Posting, PostingError> {
+pub fn read_posting(path: &str) -> Result<Posting, PostingError> {
     let text = read_text(Path::new(path), Reading::Posting)?;
     Ok(Posting::parse(&Source::new(path, text))?)
 }

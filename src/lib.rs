@@ -35,6 +35,7 @@ pub mod inputs;
 pub mod letter;
 pub mod lexicon;
 pub mod lint;
+pub mod lsp;
 pub mod manual;
 pub mod metrics;
 pub mod observability;

@@ -10,6 +10,7 @@ use crate::posting::{Posting, PostingMatch};
 use crate::source::Source;
 use crate::{posting, rules, scorecard, suppression};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// What linting one letter produced.
@@ -24,6 +25,11 @@ pub struct FileReport {
     pub signals: Vec<scorecard::SignalResult>,
     /// The posting the letter was checked against, and its coverage.
     pub posting: Option<posting::PostingMatch>,
+    /// Where an editor shows a letter-wide finding, which has no span of
+    /// its own: the first line of the body, else of the salutation, else of
+    /// the first block. The top of the file is often front matter or an
+    /// address, where a squiggle would say nothing.
+    pub letter_wide_at: Range<usize>,
 }
 
 impl FileReport {
@@ -154,6 +160,7 @@ pub fn lint_parsed(
         diagnostics,
         signals: scorecard::scan(&letter, engineering),
         posting,
+        letter_wide_at: letter_wide_at(&letter),
     };
     if source.spliced.is_some() {
         told_in_files(source, &mut report);
@@ -177,6 +184,13 @@ fn told_in_files(source: &Source, report: &mut FileReport) {
     for signal in &mut report.signals {
         signal.at = signal.at.map(|at| source.in_letter(at));
     }
+    report.letter_wide_at = match source.locate(report.letter_wide_at.clone()) {
+        (None, range) => range,
+        (Some(_), _) => {
+            let at = source.in_letter(report.letter_wide_at.start);
+            at..at
+        }
+    };
     let coverage = report.posting.iter_mut().flat_map(|p| &mut p.coverage);
     for covered in coverage {
         covered.letter_line = covered.letter_line.map(|l| source.letter_line(l));
@@ -194,4 +208,19 @@ fn in_letter_file(source: &Source, mut fix: Fix) -> Option<Fix> {
         edit.range = range;
     }
     Some(fix)
+}
+
+/// See [`FileReport::letter_wide_at`].
+fn letter_wide_at(letter: &Letter) -> Range<usize> {
+    use crate::letter::Part;
+    let first = |part: Part| letter.blocks.iter().find(|b| b.part == part);
+    let block = first(Part::Body)
+        .or_else(|| first(Part::Salutation))
+        .or_else(|| letter.blocks.first());
+    let Some(block) = block else {
+        return 0..0;
+    };
+    let line = &letter.source[block.range.clone()];
+    let end = line.find(['\r', '\n']).unwrap_or(line.len());
+    block.range.start..block.range.start + end
 }

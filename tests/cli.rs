@@ -466,7 +466,8 @@ fn the_man_page_names_only_what_exists() {
             "letterlint [OPTIONS] [PATH]...",
             "letterlint init",
             "letterlint completions <SHELL>",
-            "letterlint man"
+            "letterlint man",
+            "letterlint lsp"
         ]
     );
     let commands = section("COMMANDS");
@@ -474,6 +475,7 @@ fn the_man_page_names_only_what_exists() {
         "letterlint init",
         "letterlint completions <SHELL>",
         "letterlint man",
+        "letterlint lsp",
     ] {
         assert!(
             commands.contains(&format!(".TP\n\\fB{command}\\fR\n")),

@@ -98,6 +98,7 @@ mod tests {
                 .collect(),
             signals: Vec::new(),
             posting: None,
+            letter_wide_at: 0..0,
         };
         Linted::new(Source::new(path, ""), report, 0)
     }
