@@ -147,6 +147,28 @@ impl Inputs {
         found
     }
 
+    /// Leaves out the letters a folder walk found that another letter
+    /// `\input`s: such a file is part of that letter, already linted as
+    /// such, and alone it is a fragment. A file named on the command line
+    /// is always linted.
+    pub fn drop_inputs(&self, letters: &mut Vec<Letter>) {
+        let sources = letters.iter().filter_map(|l| l.source.as_ref().ok());
+        let inputs: HashSet<PathBuf> = sources
+            .flat_map(|s| s.spliced.iter().flat_map(|spliced| &spliced.files))
+            .filter_map(|input| std::fs::canonicalize(&input.path).ok())
+            .collect();
+        if inputs.is_empty() {
+            return;
+        }
+        letters.retain(|letter| {
+            let Some(file) = &letter.file else {
+                return true;
+            };
+            let walked = !self.paths.contains(file);
+            !(walked && std::fs::canonicalize(file).is_ok_and(|real| inputs.contains(&real)))
+        });
+    }
+
     fn globs(&self, root: &Path) -> Result<Override, ignore::Error> {
         let mut builder = OverrideBuilder::new(root);
         for glob in &self.include {

@@ -145,6 +145,7 @@ fn lint_all(
     };
     let found = found.letters.into_par_iter();
     let mut letters: Vec<Letter> = pool.install(|| found.map(|l| inputs.read(l)).collect());
+    inputs.drop_inputs(&mut letters);
     for letter in &mut letters {
         for unfollowed in std::mem::take(&mut letter.unfollowed) {
             tell(Severity::Warning, &unfollowed.into());

@@ -4,10 +4,11 @@
 //! finding points into the file its text is in. An input that cannot be
 //! followed is told in one line, and the letter is linted without it.
 
-use crate::letter::input_commands;
+use crate::letter::{document_body, input_commands};
 use crate::read::{clean, read_text, ReadError, Reading, MAX_FILE_BYTES};
 use crate::source::{text_start, LineIndex, Source, Spliced};
 use std::collections::HashSet;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// How deep inputs nest: TeX's own limit on input files open at once.
@@ -71,7 +72,12 @@ pub fn follow(mut source: Source, path: &Path) -> (Source, Vec<Unfollowed>) {
         unfollowed: Vec::new(),
         full: false,
     };
-    follower.splice(None, &source.path, &source.text, &folder, None);
+    let whole = (
+        source.path.as_str(),
+        source.text.as_str(),
+        0..source.text.len(),
+    );
+    follower.splice(None, whole, &folder, None);
     if !follower.spliced.files.is_empty() {
         source.spliced = Some(follower.spliced);
     }
@@ -102,22 +108,23 @@ struct Found {
 }
 
 impl Follower {
-    /// Sets `text` (the letter's when `file` is `None`, else that of
-    /// `files[file]`, shown as `shown`, in `folder`) into the spliced
+    /// Sets `part` of `text` (the letter's when `file` is `None`, else that
+    /// of `files[file]`, shown as `shown`, in `folder`) into the spliced
     /// text, each file it inputs after its command. `anchor` is where the
     /// letter's own text inputs it.
     fn splice(
         &mut self,
         file: Option<usize>,
-        shown: &str,
-        text: &str,
+        (shown, text, part): (&str, &str, Range<usize>),
         folder: &Path,
         anchor: Option<usize>,
     ) {
         let commands = input_commands(text);
+        let commands = commands.into_iter().filter(|c| c.range.start >= part.start);
+        let commands: Vec<_> = commands.filter(|c| c.range.end <= part.end).collect();
         let lines = (!commands.is_empty()).then(|| LineIndex::new(text));
         // A byte-order mark is no text, and only a file's first byte may be one.
-        let mut at = text_start(text);
+        let mut at = text_start(text).max(part.start);
         for command in commands {
             let here = anchor.unwrap_or(command.range.start);
             // On a line of its own, the input is set in after the line, so
@@ -146,8 +153,8 @@ impl Follower {
                 });
             }
         }
-        self.spliced
-            .push(file, text, at..text.len(), anchor.unwrap_or(at));
+        let end = part.end.max(at);
+        self.spliced.push(file, text, at..end, anchor.unwrap_or(at));
     }
 
     /// Reads a file found and sets it in, with what it inputs; `anchor`
@@ -165,7 +172,8 @@ impl Follower {
         self.spliced.files.push(Source::new(shown.clone(), ""));
         let folder = found.path.parent().unwrap_or(Path::new("")).to_path_buf();
         self.open.push(found.real);
-        self.splice(Some(index), &shown, &text, &folder, Some(anchor));
+        let part = document_body(&text);
+        self.splice(Some(index), (&shown, &text, part), &folder, Some(anchor));
         self.open.pop();
         self.spliced.files[index].text = text;
         Ok(())

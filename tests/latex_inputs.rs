@@ -311,3 +311,51 @@ fn fix_writes_the_letter_and_not_its_inputs() {
         )]
     );
 }
+
+/// A `\subfile` is a document of its own: only its body is read, and its
+/// `\end{document}` does not end the letter that reads it.
+#[test]
+fn a_subfile_is_read_for_its_body_alone() {
+    let dir = temp_dir("latex-subfile");
+    let letter = "\\documentclass{letter}\n\\usepackage{subfiles}\n\\begin{document}\n\\begin{letter}{Halyard Logistics}\n\\opening{Dear Ms.~Okafor,}\n\\subfile{sections/body}\nI am a team player and would welcome a call.\n\\closing{Best regards,}\n\\end{letter}\n\\end{document}\n";
+    let body = "\\documentclass[../main.tex]{subfiles}\n\\begin{document}\nI cut the settlement run at [Company Name] from 6 hours to 40 minutes.\n\\end{document}\n";
+    write(&dir.join("main.tex"), letter);
+    write(&dir.join("sections/body.tex"), body);
+    let report = json(&dir, &["main.tex"]);
+    let found = located(&dir, &report["files"][0]);
+    let wanted = [
+        ("placeholder", "sections/body.tex", "[Company Name]"),
+        ("cliche", "main.tex", "team player"),
+    ];
+    for (rule, file, quoted) in wanted {
+        let hit = (rule.to_string(), file.to_string(), quoted.to_string());
+        assert!(found.contains(&hit), "{hit:?} not in {found:?}");
+    }
+    let quoted_preamble = found.iter().any(|(.., q)| q.contains("subfiles"));
+    assert!(!quoted_preamble, "{found:?}");
+}
+
+/// A folder walk lints a letter with its inputs once: an input that looks
+/// like a letter itself is not linted again alone, unless it is named.
+#[test]
+fn a_walk_does_not_lint_an_input_again_alone() {
+    let dir = temp_dir("latex-walk-inputs");
+    let letter = "\\documentclass{letter}\n\\begin{document}\n\\begin{letter}{Halyard Logistics}\n\\input{letter-body}\n\\closing{Best regards,}\n\\end{letter}\n\\end{document}\n";
+    let body =
+        "\\opening{Dear Ms.~Okafor,}\nI cut the settlement run from 6 hours to 40 minutes.\n";
+    write(&dir.join("letters/main.tex"), letter);
+    write(&dir.join("letters/letter-body.tex"), body);
+    let paths = |report: &Value| -> Vec<String> {
+        let files = report["files"].as_array().unwrap();
+        files
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(paths(&json(&dir, &["letters"])), ["letters/main.tex"]);
+    let named = json(&dir, &["letters", "letters/letter-body.tex"]);
+    assert_eq!(
+        paths(&named),
+        ["letters/letter-body.tex", "letters/main.tex"]
+    );
+}

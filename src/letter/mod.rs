@@ -14,7 +14,8 @@ mod plain;
 pub use block::{Block, BlockKind, Part};
 pub use gate::{role_titles, RoleTitle};
 pub use latex::{
-    input_commands, is_letter as is_latex_letter, InputCommand, LatexError, LatexOptions,
+    document_body, input_commands, is_letter as is_latex_letter, InputCommand, LatexError,
+    LatexOptions,
 };
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};

@@ -109,6 +109,17 @@ pub fn is_letter(file_name: &str, source: &str) -> bool {
     commands::is_letter_name(file_name) || Outline::scan(source).is_letter()
 }
 
+/// The part of `source` TeX typesets when another file reads it in: what
+/// lies between `\begin{document}` and `\end{document}` in a file that is a
+/// document of its own (a `\subfile`), else the whole file.
+pub fn document_body(source: &str) -> Range<usize> {
+    let outline = Outline::scan(source);
+    match outline.has_preamble {
+        true => outline.body,
+        false => 0..source.len(),
+    }
+}
+
 /// An `\input{name}` or `\include{name}` that TeX would read: not in a
 /// comment, code, an `\iffalse` draft or after `\end{document}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
