@@ -187,9 +187,11 @@ fn letters() -> TempFolder {
     dir
 }
 
+/// The rules of the findings; a problem that kept the letter from being
+/// linted whole has none.
 fn rules(diagnostics: &Value) -> Vec<&str> {
     let all = diagnostics.as_array().unwrap();
-    all.iter().map(|d| d["code"].as_str().unwrap()).collect()
+    all.iter().filter_map(|d| d["code"].as_str()).collect()
 }
 
 /// The text with a code action's edits made, last first.
@@ -725,5 +727,55 @@ fn a_posting_that_cannot_be_read_is_shown_at_its_name() {
     assert_eq!(problem["range"], range);
     // The letter is linted all the same.
     assert!(rules(&Value::Array(found.as_array().unwrap()[1..].to_vec())).contains(&"cliche"));
+    assert_eq!(client.finish(), 0);
+}
+
+/// A LaTeX letter reads the files it inputs as saved, as the command line
+/// does: their words count, what is found in them is shown in their own
+/// files and not here, an input that cannot be followed is a warning on
+/// its command, and saving a file lints the open LaTeX letters again.
+#[test]
+fn a_latex_letter_reads_its_inputs_as_saved() {
+    let dir = letters();
+    let story = "I rebuilt the dispatch service for the depot network. ".repeat(30);
+    write(
+        &dir.join("body.tex"),
+        &format!("{story}\nI joined [Company Name] in 2019.\n"),
+    );
+    let (mut client, _) = Client::start(dir, utf8_client());
+    let tex = "\\documentclass{letter}\n\\begin{document}\n\\begin{letter}{Halyard}\n\
+               \\opening{Dear Ms.~Okafor,}\n\\input{body}\n\\input{missing}\n\
+               \\closing{Best regards,}\n\\end{letter}\n\\end{document}\n";
+    client.open("main.tex", tex);
+    let found = client.diagnostics("main.tex");
+    assert!(!rules(&found).contains(&"placeholder"), "{found:#}");
+    assert!(!rules(&found).contains(&"word-count"), "{found:#}");
+    let unfollowed = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"].is_null());
+    let unfollowed = unfollowed.expect("the missing input is shown");
+    assert_eq!(unfollowed["severity"], 2);
+    assert_eq!(
+        unfollowed["range"],
+        json!({"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 15}})
+    );
+    assert!(
+        unfollowed["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`\\input{missing}` not followed: no file"),
+        "{unfollowed:#}"
+    );
+
+    write(
+        &client.dir.join("body.tex"),
+        "I rebuilt the dispatch service.\n",
+    );
+    let saved = json!({"textDocument": {"uri": client.uri("body.tex")}});
+    client.notify("textDocument/didSave", saved);
+    let again = client.diagnostics("main.tex");
+    assert!(rules(&again).contains(&"word-count"), "{again:#}");
     assert_eq!(client.finish(), 0);
 }

@@ -6,6 +6,7 @@ use super::position::{Encoding, Lines};
 use crate::config::ConfigError;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
+use crate::tex_inputs::Unfollowed;
 use lsp_types::{
     Diagnostic as LspDiagnostic, DiagnosticSeverity, NumberOrString, Range as LspRange,
 };
@@ -57,6 +58,17 @@ pub fn problem(range: LspRange, message: String) -> LspDiagnostic {
         source: Some(SOURCE.to_string()),
         message,
         ..LspDiagnostic::default()
+    }
+}
+
+/// An `\input` the letter's files could not supply, on its command.
+pub fn unfollowed(input: &Unfollowed, lines: &Lines) -> LspDiagnostic {
+    let at = lines.char_offset(input.line, input.column);
+    let end = at + input.command.len();
+    let message = format!("`{}` not followed: {}", input.command, input.why);
+    LspDiagnostic {
+        severity: Some(DiagnosticSeverity::WARNING),
+        ..problem(lines.range(&(at..end)), message)
     }
 }
 

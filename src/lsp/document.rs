@@ -9,6 +9,7 @@ use crate::inputs::read_posting;
 use crate::letter;
 use crate::lint::{lint_parsed, FileReport};
 use crate::source::Source;
+use crate::tex_inputs;
 use lsp_types::{Diagnostic as LspDiagnostic, Uri};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -51,6 +52,12 @@ impl Document {
             .unwrap_or_else(|| PathBuf::from(self.uri.as_str()))
     }
 
+    pub fn is_latex(&self) -> bool {
+        self.name()
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tex"))
+    }
+
     /// The unsaved text as a letter read under the document's name, whose
     /// ending says how it is read (Markdown, plain text, LaTeX).
     pub fn source(&self) -> Source {
@@ -58,17 +65,27 @@ impl Document {
     }
 
     /// Lints the text as it stands, through the same entry point a run of
-    /// the command line takes, under the configuration that governs the
+    /// the command line takes (a LaTeX letter with its inputs), under the configuration that governs the
     /// file, against the job posting its front matter names.
     pub fn lint(&mut self, workspace: &mut Workspace, encoding: Encoding) -> Linted {
         self.stale = false;
         self.report = None;
         let lines = Lines::new(&self.text, encoding);
-        let source = self.source();
+        // A LaTeX letter reads the files it inputs as saved, as the command
+        // line does; what is found in them belongs to their own files.
+        let (source, unfollowed) = match &self.path {
+            Some(path) => tex_inputs::follow(self.source(), path),
+            None => (self.source(), Vec::new()),
+        };
         let front_matter = letter::front_matter(&source);
         let company = front_matter.as_ref().ok().and_then(FrontMatter::company);
         let companies_changed = workspace.set_company(&self.name(), company);
-        let mut diagnostics = Vec::new();
+        // One in a file the letter inputs is told when that file is open.
+        let mut diagnostics: Vec<_> = unfollowed
+            .iter()
+            .filter(|input| input.file == source.path)
+            .map(|input| diagnostics::unfollowed(input, &lines))
+            .collect();
         let posting = front_matter.as_ref().ok().and_then(|f| f.posting.clone());
         let posting = posting.and_then(|field| {
             let folder = self.path.as_ref().and_then(|p| p.parent());
@@ -88,7 +105,8 @@ impl Document {
             lint_parsed(&source, front_matter, config, posting)
         });
         match linted {
-            Some(Ok(report)) => {
+            Some(Ok(mut report)) => {
+                report.diagnostics.retain(|d| d.path.is_none());
                 diagnostics.extend(diagnostics::from_report(&report, &lines));
                 self.report = Some(report);
             }

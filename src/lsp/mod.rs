@@ -25,22 +25,19 @@ mod workspace;
 use crate::config::FILE_NAME;
 use crate::inputs::Inputs;
 use document::Document;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument, Exit,
-    Initialized, Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Exit, Initialized, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{
-    CodeActionRequest, HoverRequest, RegisterCapability, Request as _, Shutdown,
-};
+use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _, Shutdown};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
-    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
-    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, FileSystemWatcher, GlobPattern, HoverParams,
-    HoverProviderCapability, InitializeParams, InitializeResult, PublishDiagnosticsParams,
-    Registration, RegistrationParams, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, Uri,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
 };
 use position::{Encoding, Lines};
 use serde::de::DeserializeOwned;
@@ -131,9 +128,18 @@ impl<'c> Server<'c> {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, actions::fix_all_kind()]),
             ..CodeActionOptions::default()
         };
+        // Saves too: a LaTeX letter reads the files it inputs as saved.
+        let sync = TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::FULL),
+            save: Some(TextDocumentSyncSaveOptions::SaveOptions(
+                SaveOptions::default(),
+            )),
+            ..TextDocumentSyncOptions::default()
+        };
         ServerCapabilities {
             position_encoding: Some(self.encoding.kind()),
-            text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(sync)),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
             code_action_provider: Some(CodeActionProviderCapability::Options(code_actions)),
             ..ServerCapabilities::default()
@@ -205,6 +211,10 @@ impl<'c> Server<'c> {
             DidOpenTextDocument::METHOD => params(n).map(|p| self.open(p)),
             DidChangeTextDocument::METHOD => params(n).map(|p| self.change(p)),
             DidCloseTextDocument::METHOD => params(n).map(|p| self.close(p)),
+            DidSaveTextDocument::METHOD => {
+                self.saved();
+                Ok(())
+            }
             DidChangeWatchedFiles::METHOD => params(n).map(|p| self.files_changed(p)),
             _ => Ok(()),
         };
@@ -228,6 +238,13 @@ impl<'c> Server<'c> {
             document.text = change.text;
             document.stale = true;
         }
+    }
+
+    /// A saved file may be one a LaTeX letter inputs: the open LaTeX
+    /// letters are linted again.
+    fn saved(&mut self) {
+        let latex = self.documents.values_mut().filter(|d| d.is_latex());
+        latex.for_each(|d| d.stale = true);
     }
 
     /// Clears the document's findings. Its company is again the one its
@@ -267,30 +284,9 @@ impl<'c> Server<'c> {
 
     /// Asks the client to say when a config file changes, if it can.
     fn watch_config_files(&mut self) {
-        if !self.can_watch {
-            return;
+        if self.can_watch {
+            self.send(workspace::watch_config_files());
         }
-        let watcher = FileSystemWatcher {
-            glob_pattern: GlobPattern::String(format!("**/{FILE_NAME}")),
-            kind: None,
-        };
-        let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![watcher],
-        };
-        let registration = Registration {
-            id: format!("letterlint-watch-{FILE_NAME}"),
-            method: DidChangeWatchedFiles::METHOD.to_string(),
-            register_options: Some(to_json(options)),
-        };
-        let params = RegistrationParams {
-            registrations: vec![registration],
-        };
-        let id = RequestId::from("letterlint-watch".to_string());
-        self.send(Request::new(
-            id,
-            RegisterCapability::METHOD.to_string(),
-            params,
-        ));
     }
 
     /// Lints each document changed since it was last linted, and the

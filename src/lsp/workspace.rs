@@ -2,9 +2,17 @@
 //! governs each letter, and the companies of the workspace's letters,
 //! which wrong-company needs as a run over the folder would give them.
 
+use crate::config::FILE_NAME;
 use crate::config::{Config, ConfigError, Selection};
 use crate::config_choice::{load_config, ConfigChoice};
 use crate::inputs::Inputs;
+use lsp_server::{Request, RequestId};
+use lsp_types::notification::{DidChangeWatchedFiles, Notification as _};
+use lsp_types::request::{RegisterCapability, Request as _};
+use lsp_types::{
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
+    RegistrationParams,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -122,4 +130,25 @@ impl Workspace {
         config.add_run_companies(&self.companies());
         config
     }
+}
+
+/// The request that asks the client to say when a config file changes.
+pub fn watch_config_files() -> Request {
+    let watcher = FileSystemWatcher {
+        glob_pattern: GlobPattern::String(format!("**/{FILE_NAME}")),
+        kind: None,
+    };
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![watcher],
+    };
+    let registration = Registration {
+        id: format!("letterlint-watch-{FILE_NAME}"),
+        method: DidChangeWatchedFiles::METHOD.to_string(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    let params = RegistrationParams {
+        registrations: vec![registration],
+    };
+    let id = RequestId::from("letterlint-watch".to_string());
+    Request::new(id, RegisterCapability::METHOD.to_string(), params)
 }
