@@ -263,10 +263,24 @@ fn a_folder_lints_the_tex_files_that_are_letters() {
     write("letters/cv.tex", "\\documentclass{moderncv}\n\\begin{document}\n\\makecvtitle\n\\section{Experience}\n\\end{document}\n");
     write("letters/paper.tex", "\\documentclass{article}\n\\begin{document}\n\\section{Results}\nWe show.\n\\end{document}\n");
     write("letters/body.tex", "I built the ledger.\n");
+    // An `article` letter under any name reads as one: a salutation on top,
+    // a sign-off at the end. A paper that greets its reader does not.
+    write(
+        "letters/kestrel.tex",
+        "\\documentclass{article}\n\\begin{document}\nDear Ms.~Okafor,\n\nI built the ledger.\n\nBest regards,\\\\\nAna Lima\n\\end{document}\n",
+    );
+    write(
+        "letters/notes.tex",
+        "\\documentclass{article}\n\\begin{document}\nHello and welcome to these notes.\n\n\\section{Results}\nWe show.\n\\end{document}\n",
+    );
     let walked = report(&dir, &["letters"]);
     assert_eq!(
         each(&walked["files"], "path"),
-        ["letters/acme.tex", "letters/cover_letter.tex"]
+        [
+            "letters/acme.tex",
+            "letters/cover_letter.tex",
+            "letters/kestrel.tex"
+        ]
     );
     // Named on the command line, a résumé is linted all the same.
     let named = report(&dir, &["letters/cv.tex"]);

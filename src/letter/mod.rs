@@ -13,10 +13,7 @@ mod plain;
 
 pub use block::{Block, BlockKind, Part};
 pub use gate::{role_titles, RoleTitle};
-pub use latex::{
-    document_body, input_commands, is_letter as is_latex_letter, InputCommand, LatexError,
-    LatexOptions,
-};
+pub use latex::{document_body, input_commands, InputCommand, LatexError, LatexOptions};
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::lexicon::{self, Mention};
@@ -25,6 +22,22 @@ use crate::phrases::PhraseSet;
 use crate::source::{text_start, Source};
 use crate::suppression::{self, Suppression};
 use std::ops::Range;
+
+/// Whether a `.tex` file found in a folder is a letter, not a résumé or a
+/// paper: its class, its commands or its name say so, or else it reads as
+/// one, a salutation at its top and a sign-off at its end, as a letter in
+/// `article` does.
+pub fn is_latex_letter(file_name: &str, source: &str) -> bool {
+    if latex::is_letter(file_name, source) {
+        return true;
+    }
+    let options = LatexOptions::default();
+    let Ok(letter) = Letter::from_latex(source, FrontMatter::default(), &options) else {
+        return false;
+    };
+    let has = |part| letter.blocks.iter().any(|b| b.part == part);
+    has(Part::Salutation) && has(Part::SignOff)
+}
 
 /// What a letter states about its application: a Markdown or plain-text
 /// letter's front matter, a LaTeX letter's class fields and `%

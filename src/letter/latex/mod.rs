@@ -102,9 +102,9 @@ pub(super) fn front_matter(source: &str) -> Result<FrontMatter, FrontMatterError
     facts::front_matter(source, &outline, &reader::macros(source, &outline))
 }
 
-/// Whether a `.tex` file found in a folder is a letter, not a résumé or a
-/// paper: a letter class, `\makelettertitle`, `\opening`, a `cvletter`
-/// environment, or a name that says so (`cover_letter.tex` in `article`).
+/// Whether a `.tex` file's class, commands or name say it is a letter: a
+/// letter class, `\makelettertitle`, `\opening`, a `cvletter`
+/// environment, or a name like `cover_letter.tex`.
 pub fn is_letter(file_name: &str, source: &str) -> bool {
     commands::is_letter_name(file_name) || Outline::scan(source).is_letter()
 }
