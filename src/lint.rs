@@ -104,9 +104,13 @@ pub fn lint_parsed(
             continue;
         };
         let disabled = suppression::disabled(letter.source, &letter.suppressions, &active.id);
-        for finding in active.rule.check(&letter, &context) {
+        for mut finding in active.rule.check(&letter, &context) {
             if disabled.silences(finding.span.as_ref()) {
                 continue;
+            }
+            if source.is_latex() {
+                let edits = finding.fix.iter_mut().flat_map(|f| &mut f.edits);
+                edits.for_each(|e| e.replacement = letter::tex_escape(&e.replacement));
             }
             diagnostics.push((
                 finding.strength,

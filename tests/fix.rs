@@ -361,3 +361,23 @@ fn json_gives_each_fix_with_its_edits() {
         assert_eq!(edit["replacement"], "Kestrel Pay");
     }
 }
+
+/// In a `.tex` letter a fix writes TeX: the company its comment declares,
+/// `&` and all, goes in escaped, so the letter still builds and reads back
+/// as the company.
+#[test]
+fn a_latex_letter_gets_its_slot_filled_in_tex() {
+    let dir = temp_dir("fix-latex");
+    let letter = "% letterlint: company = \"Johnson & Johnson\"\n\\documentclass{letter}\n\\begin{document}\n\\begin{letter}{Hiring Team}\n\\opening{Dear Hiring Team,}\nI would like to join [Company Name] as a backend engineer.\n\\closing{Best regards,}\n\\end{letter}\n\\end{document}\n";
+    write(&dir.join("cover_letter.tex"), letter);
+    let out = run(&dir, &["--fix", "cover_letter.tex"]);
+    let fixed = fs::read_to_string(dir.join("cover_letter.tex")).unwrap();
+    assert_eq!(
+        fixed,
+        letter.replace("[Company Name]", "Johnson \\& Johnson"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("1 fixed"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("placeholder"), "{}", stdout(&out));
+}

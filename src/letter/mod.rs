@@ -13,7 +13,9 @@ mod plain;
 
 pub use block::{Block, BlockKind, Part};
 pub use gate::{role_titles, RoleTitle};
-pub use latex::{document_body, input_commands, InputCommand, LatexError, LatexOptions};
+pub use latex::{
+    document_body, escape as tex_escape, input_commands, InputCommand, LatexError, LatexOptions,
+};
 
 use crate::front_matter::{self, FrontMatter, FrontMatterError};
 use crate::lexicon::{self, Mention};

@@ -109,6 +109,26 @@ pub fn is_letter(file_name: &str, source: &str) -> bool {
     commands::is_letter_name(file_name) || Outline::scan(source).is_letter()
 }
 
+/// `text` as TeX source that prints it: what a fix writes into a `.tex`
+/// letter, where a bare `&` or `%` would break the build or hide the rest
+/// of the line.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '\\' => out.push_str("\\textbackslash{}"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The part of `source` TeX typesets when another file reads it in: what
 /// lies between `\begin{document}` and `\end{document}` in a file that is a
 /// document of its own (a `\subfile`), else the whole file.
@@ -325,6 +345,12 @@ mod tests {
     fn a_salutation_built_from_macros() {
         let src = "\\newcommand{\\manager}{Ms.~Okafor}\n\\def\\greeting{Dear}\n\\opening{\\greeting{} \\manager,}\nBody.";
         assert_eq!(texts(src)[0], "Dear Ms. Okafor,");
+    }
+
+    #[test]
+    fn escaped_text_reads_back_as_itself() {
+        let text = "Johnson & Johnson {R&D} 100% $5 #1 a_b ~x^2 \\o/";
+        assert_eq!(texts(&super::escape(text)), [text]);
     }
 
     #[test]
