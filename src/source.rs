@@ -149,8 +149,13 @@ impl Source {
 
     /// `.tex` letters are LaTeX.
     pub fn is_latex(&self) -> bool {
-        self.path.to_ascii_lowercase().ends_with(".tex")
+        is_latex(&self.path)
     }
+}
+
+/// Whether the file `path` names is read as LaTeX.
+pub fn is_latex(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".tex")
 }
 
 /// The bytes a text starts with that are no text: a UTF-8 byte-order mark,

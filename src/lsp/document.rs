@@ -8,7 +8,7 @@ use crate::front_matter::FrontMatter;
 use crate::inputs::read_posting;
 use crate::letter;
 use crate::lint::{lint_parsed, FileReport};
-use crate::source::Source;
+use crate::source::{self, Source};
 use crate::tex_inputs;
 use lsp_types::{Diagnostic as LspDiagnostic, Uri};
 use std::panic::{self, AssertUnwindSafe};
@@ -53,9 +53,7 @@ impl Document {
     }
 
     pub fn is_latex(&self) -> bool {
-        self.name()
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("tex"))
+        source::is_latex(&self.name().to_string_lossy())
     }
 
     /// The unsaved text as a letter read under the document's name, whose
@@ -65,8 +63,9 @@ impl Document {
     }
 
     /// Lints the text as it stands, through the same entry point a run of
-    /// the command line takes (a LaTeX letter with its inputs), under the configuration that governs the
-    /// file, against the job posting its front matter names.
+    /// the command line takes (a LaTeX letter with its inputs), under the
+    /// configuration that governs the file, against the job posting its
+    /// front matter names.
     pub fn lint(&mut self, workspace: &mut Workspace, encoding: Encoding) -> Linted {
         self.stale = false;
         self.report = None;

@@ -2,8 +2,7 @@
 //! governs each letter, and the companies of the workspace's letters,
 //! which wrong-company needs as a run over the folder would give them.
 
-use crate::config::FILE_NAME;
-use crate::config::{Config, ConfigError, Selection};
+use crate::config::{Config, ConfigError, Selection, FILE_NAME};
 use crate::config_choice::{load_config, ConfigChoice};
 use crate::inputs::Inputs;
 use lsp_server::{Request, RequestId};
