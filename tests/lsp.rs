@@ -652,6 +652,30 @@ fn a_changed_config_is_read_again_and_a_broken_one_is_shown_in_its_file() {
     assert_eq!(client.finish(), 0);
 }
 
+/// An editor that does not watch files (Neovim 0.7) still says when it
+/// saves one: a saved config file is read again.
+#[test]
+fn a_saved_config_is_read_again_without_file_watching() {
+    let dir = letters();
+    let config = dir.join("letterlint.toml");
+    let level =
+        |level: &str| format!("profile = \"general\"\n\n[rules.cliche]\nlevel = \"{level}\"\n");
+    write(&config, &level("error"));
+    let (mut client, _) = Client::start(dir, json!({}));
+    let severity = |found: &Value| {
+        let all = found.as_array().unwrap();
+        all.iter().find(|d| d["code"] == "cliche").unwrap()["severity"].clone()
+    };
+    client.open("draft.md", LETTER);
+    assert_eq!(severity(&client.diagnostics("draft.md")), 1);
+    write(&config, &level("info"));
+    let saved = json!({"textDocument": {"uri": client.uri("letterlint.toml")}});
+    client.notify("textDocument/didSave", saved);
+    assert_eq!(severity(&client.diagnostics("draft.md")), 3);
+    assert!(client.asked.is_empty(), "no watcher was asked for");
+    assert_eq!(client.finish(), 0);
+}
+
 #[test]
 fn wrong_company_knows_the_other_letters_of_the_folder() {
     let dir = letters();

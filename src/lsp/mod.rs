@@ -34,9 +34,9 @@ use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _, Shutdown
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, HoverParams, HoverProviderCapability, InitializeParams,
-    InitializeResult, PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams, HoverProviderCapability,
+    InitializeParams, InitializeResult, PublishDiagnosticsParams, SaveOptions, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
 use position::{Encoding, Lines};
@@ -211,10 +211,7 @@ impl<'c> Server<'c> {
             DidOpenTextDocument::METHOD => params(n).map(|p| self.open(p)),
             DidChangeTextDocument::METHOD => params(n).map(|p| self.change(p)),
             DidCloseTextDocument::METHOD => params(n).map(|p| self.close(p)),
-            DidSaveTextDocument::METHOD => {
-                self.saved();
-                Ok(())
-            }
+            DidSaveTextDocument::METHOD => params(n).map(|p| self.saved(p)),
             DidChangeWatchedFiles::METHOD => params(n).map(|p| self.files_changed(p)),
             _ => Ok(()),
         };
@@ -240,11 +237,19 @@ impl<'c> Server<'c> {
         }
     }
 
-    /// A saved file may be one a LaTeX letter inputs: the open LaTeX
-    /// letters are linted again.
-    fn saved(&mut self) {
-        let latex = self.documents.values_mut().filter(|d| d.is_latex());
-        latex.for_each(|d| d.stale = true);
+    /// A saved config file is read again, as when the client reports it
+    /// changed: an editor that does not watch files still saves them. Any
+    /// other file may be one a LaTeX letter inputs: the open LaTeX letters
+    /// are linted again.
+    fn saved(&mut self, params: DidSaveTextDocumentParams) {
+        let path = uri::to_path(&params.text_document.uri);
+        match path.filter(|p| p.file_name().is_some_and(|name| name == FILE_NAME)) {
+            Some(config) => self.configs_changed(&[config]),
+            None => {
+                let latex = self.documents.values_mut().filter(|d| d.is_latex());
+                latex.for_each(|d| d.stale = true);
+            }
+        }
     }
 
     /// Clears the document's findings. Its company is again the one its
@@ -274,7 +279,11 @@ impl<'c> Server<'c> {
         let configs: Vec<PathBuf> = configs
             .filter(|path| path.file_name().is_some_and(|name| name == FILE_NAME))
             .collect();
-        for config in &configs {
+        self.configs_changed(&configs);
+    }
+
+    fn configs_changed(&mut self, configs: &[PathBuf]) {
+        for config in configs {
             self.workspace.reload(config);
         }
         if !configs.is_empty() {
