@@ -51,7 +51,17 @@ pub enum Why {
 
 /// `source`, standing for the file `path`, with the files it inputs set in
 /// when it is a LaTeX letter; and each input not followed.
-pub fn follow(mut source: Source, path: &Path) -> (Source, Vec<Unfollowed>) {
+pub fn follow(source: Source, path: &Path) -> (Source, Vec<Unfollowed>) {
+    follow_unsaved(source, path, &|_| None)
+}
+
+/// [`follow`], with each input's text as `unsaved` gives it for its real
+/// path, when it does: an editor's unsaved text of a file it has open.
+pub fn follow_unsaved(
+    mut source: Source,
+    path: &Path,
+    unsaved: &dyn Fn(&Path) -> Option<String>,
+) -> (Source, Vec<Unfollowed>) {
     if !source.is_latex() || input_commands(&source.text).is_empty() {
         return (source, Vec::new());
     }
@@ -71,6 +81,7 @@ pub fn follow(mut source: Source, path: &Path) -> (Source, Vec<Unfollowed>) {
         tried: HashSet::new(),
         unfollowed: Vec::new(),
         full: false,
+        unsaved,
     };
     let whole = (
         source.path.as_str(),
@@ -84,7 +95,7 @@ pub fn follow(mut source: Source, path: &Path) -> (Source, Vec<Unfollowed>) {
     (source, follower.unfollowed)
 }
 
-struct Follower {
+struct Follower<'u> {
     /// The repository the letter is in, or its folder outside one: no
     /// input is read from outside it.
     root: Option<PathBuf>,
@@ -99,6 +110,7 @@ struct Follower {
     unfollowed: Vec<Unfollowed>,
     /// Past [`MAX_FILES`] or the size limit: said once, then quiet.
     full: bool,
+    unsaved: &'u dyn Fn(&Path) -> Option<String>,
 }
 
 /// A file an input names, found.
@@ -107,7 +119,7 @@ struct Found {
     real: PathBuf,
 }
 
-impl Follower {
+impl Follower<'_> {
     /// Sets `part` of `text` (the letter's when `file` is `None`, else that
     /// of `files[file]`, shown as `shown`, in `folder`) into the spliced
     /// text, each file it inputs after its command. `anchor` is where the
@@ -161,8 +173,11 @@ impl Follower {
     /// is where the letter's own text inputs it.
     fn input(&mut self, found: Found, anchor: usize) -> Result<(), Why> {
         let shown = clean(&found.path).display().to_string();
-        let text = read_text(&found.path, Reading::Letter)
-            .map_err(|cause| Why::Unreadable(shown.clone(), cause))?;
+        let text = match (self.unsaved)(&found.real) {
+            Some(text) => text,
+            None => read_text(&found.path, Reading::Letter)
+                .map_err(|cause| Why::Unreadable(shown.clone(), cause))?,
+        };
         if self.spliced.text.len() + text.len() > MAX_FILE_BYTES as usize {
             self.full = true;
             return Err(Why::TooMuch);

@@ -803,3 +803,30 @@ fn a_latex_letter_reads_its_inputs_as_saved() {
     assert!(rules(&again).contains(&"word-count"), "{again:#}");
     assert_eq!(client.finish(), 0);
 }
+
+/// An input the editor has open is read as it stands, unsaved: editing it
+/// lints its letter again, and closing it brings back the saved file.
+#[test]
+fn a_latex_letter_reads_an_open_input_as_it_stands() {
+    let dir = letters();
+    write(&dir.join("body.tex"), "I rebuilt the dispatch service.\n");
+    let (mut client, _) = Client::start(dir, utf8_client());
+    let tex = "\\documentclass{letter}\n\\begin{document}\n\\begin{letter}{Halyard}\n\
+               \\opening{Dear Ms.~Okafor,}\n\\input{body}\n\
+               \\closing{Best regards,}\n\\end{letter}\n\\end{document}\n";
+    client.open("main.tex", tex);
+    assert!(rules(&client.diagnostics("main.tex")).contains(&"word-count"));
+
+    client.open("body.tex", "I rebuilt the dispatch service.\n");
+    client.diagnostics("body.tex");
+    let story = "I rebuilt the dispatch service for the depot network. ".repeat(30);
+    client.change("body.tex", 2, &story);
+    let edited = client.diagnostics("main.tex");
+    assert!(!rules(&edited).contains(&"word-count"), "{edited:#}");
+
+    let closed = json!({"textDocument": {"uri": client.uri("body.tex")}});
+    client.notify("textDocument/didClose", closed);
+    let after = client.diagnostics("main.tex");
+    assert!(rules(&after).contains(&"word-count"), "{after:#}");
+    assert_eq!(client.finish(), 0);
+}

@@ -11,8 +11,9 @@ use crate::lint::{lint_parsed, FileReport};
 use crate::source::{self, Source};
 use crate::tex_inputs;
 use lsp_types::{Diagnostic as LspDiagnostic, Uri};
+use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub struct Document {
@@ -66,14 +67,23 @@ impl Document {
     /// the command line takes (a LaTeX letter with its inputs), under the
     /// configuration that governs the file, against the job posting its
     /// front matter names.
-    pub fn lint(&mut self, workspace: &mut Workspace, encoding: Encoding) -> Linted {
+    pub fn lint(
+        &mut self,
+        workspace: &mut Workspace,
+        encoding: Encoding,
+        unsaved: &HashMap<PathBuf, String>,
+    ) -> Linted {
         self.stale = false;
         self.report = None;
         let lines = Lines::new(&self.text, encoding);
-        // A LaTeX letter reads the files it inputs as saved, as the command
-        // line does; what is found in them belongs to their own files.
+        // A LaTeX letter reads the files it inputs, as the command line
+        // does, as the editor holds them (`unsaved`, by real path) or else
+        // as saved; what is found in them belongs to their own files.
         let (source, unfollowed) = match &self.path {
-            Some(path) => tex_inputs::follow(self.source(), path),
+            Some(path) => {
+                let unsaved = |real: &Path| unsaved.get(real).cloned();
+                tex_inputs::follow_unsaved(self.source(), path, &unsaved)
+            }
             None => (self.source(), Vec::new()),
         };
         let front_matter = letter::front_matter(&source);
@@ -119,6 +129,18 @@ impl Document {
             companies_changed,
         }
     }
+}
+
+/// The text of each open LaTeX document by its real path: a LaTeX letter
+/// reads an input the editor has open as it stands, saved or not.
+pub fn unsaved_latex<'d>(
+    documents: impl Iterator<Item = &'d Document>,
+) -> HashMap<PathBuf, String> {
+    let latex = documents.filter(|d| d.is_latex());
+    let real = |d: &Document| std::fs::canonicalize(d.path.as_ref()?).ok();
+    latex
+        .filter_map(|d| Some((real(d)?, d.text.clone())))
+        .collect()
 }
 
 /// Runs `lint`, and when it panics says so on standard error and gives

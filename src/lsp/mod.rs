@@ -35,8 +35,8 @@ use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, PublishDiagnosticsParams, SaveOptions, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    InitializeParams, InitializeResult, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
 use position::{Encoding, Lines};
@@ -132,9 +132,7 @@ impl<'c> Server<'c> {
         let sync = TextDocumentSyncOptions {
             open_close: Some(true),
             change: Some(TextDocumentSyncKind::FULL),
-            save: Some(TextDocumentSyncSaveOptions::SaveOptions(
-                SaveOptions::default(),
-            )),
+            save: Some(TextDocumentSyncSaveOptions::Supported(true)),
             ..TextDocumentSyncOptions::default()
         };
         ServerCapabilities {
@@ -234,7 +232,17 @@ impl<'c> Server<'c> {
         if let (Some(document), Some(change)) = (document, params.content_changes.pop()) {
             document.text = change.text;
             document.stale = true;
+            if document.is_latex() {
+                self.latex_stale();
+            }
         }
+    }
+
+    /// The open LaTeX letters are to be linted again: a file one of them
+    /// inputs may have changed.
+    fn latex_stale(&mut self) {
+        let latex = self.documents.values_mut().filter(|d| d.is_latex());
+        latex.for_each(|d| d.stale = true);
     }
 
     /// A saved config file is read again, as when the client reports it
@@ -245,10 +253,7 @@ impl<'c> Server<'c> {
         let path = uri::to_path(&params.text_document.uri);
         match path.filter(|p| p.file_name().is_some_and(|name| name == FILE_NAME)) {
             Some(config) => self.configs_changed(&[config]),
-            None => {
-                let latex = self.documents.values_mut().filter(|d| d.is_latex());
-                latex.for_each(|d| d.stale = true);
-            }
+            None => self.latex_stale(),
         }
     }
 
@@ -258,6 +263,9 @@ impl<'c> Server<'c> {
         let Some(document) = self.documents.remove(params.text_document.uri.as_str()) else {
             return;
         };
+        if document.is_latex() {
+            self.latex_stale();
+        }
         self.publish(document.uri.clone(), Vec::new());
         let on_disk = document.path.as_ref().filter(|p| p.is_file()).map(|path| {
             let letter = Inputs::default().read(Ok(path.clone()));
@@ -301,8 +309,9 @@ impl<'c> Server<'c> {
     /// Lints each document changed since it was last linted, and the
     /// others again when one names another company than before.
     fn lint_stale(&mut self) {
+        let unsaved = document::unsaved_latex(self.documents.values());
         while let Some(document) = self.documents.values_mut().find(|d| d.stale) {
-            let linted = document.lint(&mut self.workspace, self.encoding);
+            let linted = document.lint(&mut self.workspace, self.encoding, &unsaved);
             let uri = document.uri.clone();
             if linted.companies_changed {
                 for other in self.documents.values_mut().filter(|d| d.uri != uri) {
