@@ -292,6 +292,9 @@ pub fn read_postings(letters: &[Letter]) -> Postings {
 /// A file a folder argument lints. A `.tex` file there may be a résumé
 /// or a paper: it is a letter when it reads as one (one that cannot be
 /// read is kept, for its error to be told).
+/// Whether a walked file is a letter: a `.tex` file is one when it reads
+/// as one, or when a file it inputs does (a `main.tex` that inputs
+/// `sections/coverletter.tex`), since it is then the letter's main file.
 fn is_letter(entry: &ignore::DirEntry) -> bool {
     let extension = entry.path().extension().and_then(|e| e.to_str());
     let extension = extension.map(str::to_ascii_lowercase);
@@ -299,8 +302,18 @@ fn is_letter(entry: &ignore::DirEntry) -> bool {
     match extension.as_deref() {
         Some("tex") if is_file => {
             let name = entry.file_name().to_string_lossy();
-            read_text(entry.path(), Reading::Letter)
-                .map_or(true, |text| letter::is_latex_letter(&name, &text))
+            let Ok(text) = read_text(entry.path(), Reading::Letter) else {
+                return true;
+            };
+            let inputs_a_letter = || {
+                let inputs = tex_inputs::named_inputs(entry.path(), &text);
+                inputs.iter().any(|input| {
+                    let name = input.file_name().unwrap_or_default().to_string_lossy();
+                    read_text(input, Reading::Letter)
+                        .is_ok_and(|text| letter::is_latex_letter(&name, &text))
+                })
+            };
+            letter::is_latex_letter(&name, &text) || inputs_a_letter()
         }
         Some(e) => is_file && LETTER_EXTENSIONS.contains(&e),
         None => false,

@@ -49,6 +49,27 @@ pub enum Why {
     Unreadable(String, ReadError),
 }
 
+/// The files the `.tex` file `path`, holding `text`, inputs from its own
+/// folder: what a folder walk looks at to tell its main file.
+pub fn named_inputs(path: &Path, text: &str) -> Vec<PathBuf> {
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let names = input_commands(text).into_iter().map(|c| &text[c.name]);
+    names
+        .filter_map(|name| {
+            let found = [folder.join(with_tex(name)), folder.join(name)];
+            found.into_iter().find(|p| p.is_file())
+        })
+        .collect()
+}
+
+/// A name as TeX looks it up: `.tex` added when it has no such ending.
+fn with_tex(name: &str) -> String {
+    match name.to_ascii_lowercase().ends_with(".tex") {
+        true => name.to_string(),
+        false => format!("{name}.tex"),
+    }
+}
+
 /// `source`, standing for the file `path`, with the files it inputs set in
 /// when it is a LaTeX letter; and each input not followed.
 pub fn follow(source: Source, path: &Path) -> (Source, Vec<Unfollowed>) {
@@ -218,10 +239,7 @@ impl Follower<'_> {
             self.full = true;
             return Err(Why::TooMuch);
         }
-        let with_tex = match name.to_ascii_lowercase().ends_with(".tex") {
-            true => name.to_string(),
-            false => format!("{name}.tex"),
-        };
+        let with_tex = with_tex(name);
         let candidates = [folder, self.letter_folder.as_path()]
             .into_iter()
             .flat_map(|dir| [dir.join(&with_tex), dir.join(name)]);

@@ -359,3 +359,23 @@ fn a_walk_does_not_lint_an_input_again_alone() {
         ["letters/letter-body.tex", "letters/main.tex"]
     );
 }
+
+/// A main file that reads as no letter on its own (its letter is in an
+/// input named like one) is the letter a walk lints, whole; the input is
+/// not linted again alone, where its own `\input`s would be looked up
+/// from the wrong folder.
+#[test]
+fn a_walk_lints_the_main_file_of_a_letter_kept_in_an_input() {
+    let dir = temp_dir("latex-walk-main");
+    let main = "\\documentclass{article}\n\\begin{document}\n\\input{sections/coverletter}\n\\end{document}\n";
+    let body = "\\input{sections/contact}\nI cut the settlement run from 6 hours to 40 minutes.\n";
+    write(&dir.join("app/main.tex"), main);
+    write(&dir.join("app/sections/coverletter.tex"), body);
+    write(&dir.join("app/sections/contact.tex"), "Ana Lima, Leith\n");
+    let out = letterlint_in(&dir, &["--format", "json", "app"], None);
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let files = report["files"].as_array().unwrap();
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["app/main.tex"]);
+    assert_eq!(stderr(&out), "", "every input is found from the main file");
+}

@@ -115,10 +115,15 @@ fn punctuated_rest(end: &str) -> Option<Option<&str>> {
 /// without a formula, a dash and a name ("-- Ana") or, at the very end, a
 /// bare name (with contact lines under it) signs the letter.
 pub(super) fn assign_parts(blocks: &mut [Block], source: &str) {
-    let salutation = blocks
+    let stated = blocks
         .iter()
-        .take(6)
-        .position(|b| is_paragraph(b) && is_salutation(b.text().trim()) && b.word_count() <= 14);
+        .position(|b| b.stated_part == Some(Part::Salutation));
+    let salutation = stated.or_else(|| {
+        blocks
+            .iter()
+            .take(6)
+            .position(|b| is_paragraph(b) && is_salutation(b.text().trim()) && b.word_count() <= 14)
+    });
     let body_from = salutation.map_or(0, |i| i + 1);
     let first_line = |b: &Block| source[b.range.clone()].lines().next().unwrap_or("").trim();
     let formula = (body_from + 1..blocks.len()).find(|&i| {

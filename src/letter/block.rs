@@ -51,6 +51,9 @@ pub struct Block {
     pub subheading: bool,
     /// `Label: a, b, c` lines, one sentence each: a list, one item a line.
     pub label_lines: bool,
+    /// The part the source says the block is, whatever its words: a LaTeX
+    /// letter's `\opening{…}` is its salutation.
+    pub stated_part: Option<Part>,
     /// Found once, when the block is made: every phrase set scans every block.
     words: Vec<Word>,
     word_count: usize,
@@ -72,6 +75,7 @@ impl Block {
             prose,
             section: 0,
             subheading: false,
+            stated_part: None,
         }
     }
 

@@ -20,6 +20,7 @@ struct LatexFile {
     symbols: HashMap<String, String>,
     ligatures: HashMap<String, String>,
     accents: HashMap<String, String>,
+    length_units: Vec<String>,
     recipient: Recipient,
 }
 
@@ -50,6 +51,7 @@ struct Environments {
 pub(super) struct Recipient {
     pub(super) not_company: Vec<String>,
     pub(super) subject_marks: Vec<String>,
+    pub(super) subject_words: Vec<String>,
     pub(super) company_macros: Vec<String>,
     pub(super) role_macros: Vec<String>,
 }
@@ -176,6 +178,37 @@ pub(super) fn is_letter_class(name: &str) -> bool {
 pub(super) fn is_letter_name(file_name: &str) -> bool {
     let name = file_name.to_lowercase();
     FILE.letter_names.iter().any(|n| name.contains(n.as_str()))
+}
+
+/// The bytes of a length set without braces at the start of `text`
+/// (`=0pt` after `\parindent`, `0pt` after `\topskip`): an optional `=`, a
+/// number and a unit of the lexicon's `length_units`, blanks between.
+pub(super) fn length_at(text: &str) -> Option<usize> {
+    let blanks =
+        |at: usize| at + text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+    let mut at = blanks(0);
+    if text[at..].starts_with('=') {
+        at = blanks(at + 1);
+    }
+    if text[at..].starts_with(['-', '+']) {
+        at += 1;
+    }
+    let number = text[at..].len()
+        - text[at..]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .len();
+    if !text[at..at + number].contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    at = blanks(at + number);
+    let rest = &text[at..];
+    let unit = FILE
+        .length_units
+        .iter()
+        .filter(|u| rest.starts_with(u.as_str()));
+    let unit = unit.map(String::len).max()?;
+    let after = rest[unit..].chars().next();
+    (!after.is_some_and(char::is_alphabetic)).then_some(at + unit)
 }
 
 /// `\input`, `\include`: a command that reads a file in place.

@@ -9,6 +9,7 @@ use super::outline::Outline;
 use super::reader::{read_range, Macros};
 use crate::front_matter::{self, Field, FrontMatter, FrontMatterError};
 use crate::letter::gate::role_titles;
+use crate::text;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -27,17 +28,17 @@ pub(super) fn front_matter(
         let Some(range) = range else {
             return Vec::new();
         };
-        let mut starts = vec![range.start];
-        starts.extend(
-            src[range.clone()]
-                .match_indices(r"\\")
-                .map(|(i, m)| range.start + i + m.len()),
-        );
-        let ends = starts[1..].iter().map(|s| s - 2).chain([range.end]);
+        let mut breaks: Vec<_> = src[range.clone()]
+            .match_indices(r"\\")
+            .chain(src[range.clone()].match_indices(r"\newline"))
+            .map(|(i, m)| range.start + i..range.start + i + m.len())
+            .collect();
+        breaks.sort_by_key(|b| b.start);
+        let starts = std::iter::once(range.start).chain(breaks.iter().map(|b| b.end));
+        let ends = breaks.iter().map(|b| b.start).chain([range.end]);
         starts
-            .iter()
             .zip(ends)
-            .flat_map(|(&start, end)| read_range(src, start..end, macros, &options))
+            .flat_map(|(start, end)| read_range(src, start..end.max(start), macros, &options))
             .filter_map(|block| {
                 field(block.text(), 0..block.text().len(), |r| {
                     block.prose.source_range(r)
@@ -47,13 +48,21 @@ pub(super) fn front_matter(
     };
     let fields = &outline.fields;
     let recipient = lines(&fields.recipient).into_iter().next();
+    // "RE: Senior Data Engineer" in the name's place is a subject.
+    let recipient = recipient.filter(|name| !name.text.contains(':'));
     let company = match recipient {
         Some(name) if !names_person(&name.text) => Some(name),
-        Some(_) => lines(&fields.address).into_iter().find(|line| {
-            !names_person(&line.text) && !line.text.contains(|c: char| c.is_ascii_digit())
-        }),
+        // "Halyard Recruitment Team": the company, then who reads for it.
+        Some(name) => before_team(&name),
         None => None,
     };
+    // Else the address: its first line that is neither a person nor a
+    // street or a post code.
+    let company = company.or_else(|| {
+        lines(&fields.address).into_iter().find(|line| {
+            !names_person(&line.text) && !line.text.contains(|c: char| c.is_ascii_digit())
+        })
+    });
     let subject = lines(&fields.subject).into_iter().next();
     let mut front = FrontMatter {
         company: company
@@ -91,6 +100,35 @@ fn names_person(text: &str) -> bool {
         .any(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
+/// The words of a recipient before those that name a person or a team
+/// ("Halyard" of "Halyard Recruitment Team"), when they start with a
+/// capital, "The" left out.
+fn before_team(name: &Field) -> Option<Field> {
+    let text = &name.text;
+    let words = &commands::recipient().not_company;
+    let team = text::words(text)
+        .into_iter()
+        .find(|w| {
+            words
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&text[w.start..w.end]))
+        })?
+        .start;
+    let the = text
+        .get(..4)
+        .is_some_and(|t| t.eq_ignore_ascii_case("the "));
+    let start = if the { 4 } else { 0 };
+    let to_source = |r: Range<usize>| match name.span.len() == text.len() {
+        true => name.span.start + r.start..name.span.start + r.end,
+        false => name.span.clone(),
+    };
+    let company = field(text, start.min(team)..team, to_source)?;
+    company
+        .text
+        .starts_with(char::is_uppercase)
+        .then_some(company)
+}
+
 /// The role a subject line names: "Application for Senior Backend
 /// Engineer (Req 4471)" names "Senior Backend Engineer".
 fn role_in(subject: &Field) -> Option<Field> {
@@ -108,28 +146,47 @@ fn role_in(subject: &Field) -> Option<Field> {
     if let Some(title) = role_titles(text).first() {
         return field(text, title.title.clone(), to_source);
     }
-    let lower = text.to_lowercase();
-    let after = commands::recipient()
+    // Its parts between the marks ("Application for | Platform Engineer |
+    // Team Ledger"): the first that is not about the application itself.
+    // ASCII case only, so that offsets in `lower` are offsets in `text`.
+    let lower = text.to_ascii_lowercase();
+    let alone = |c: char| !c.is_alphanumeric();
+    let mut marks: Vec<Range<usize>> = commands::recipient()
         .subject_marks
         .iter()
-        .filter_map(|mark| {
-            lower
-                .match_indices(mark.as_str())
-                .filter(|(at, m)| {
-                    let alone = |c: char| !c.is_alphanumeric();
-                    !m.starts_with(char::is_alphanumeric)
-                        || (lower[..*at].chars().next_back().is_none_or(alone)
-                            && lower[at + m.len()..].chars().next().is_none_or(alone))
-                })
-                .map(|(at, m)| at + m.len())
-                .last()
+        .flat_map(|mark| {
+            lower.match_indices(mark.as_str()).filter(|(at, m)| {
+                !m.starts_with(char::is_alphanumeric)
+                    || (lower[..*at].chars().next_back().is_none_or(alone)
+                        && lower[at + m.len()..].chars().next().is_none_or(alone))
+            })
         })
-        .max()
-        .unwrap_or(0);
-    let end = text[after..]
-        .find(['(', ','])
-        .map_or(text.len(), |i| after + i);
-    field(text, after..end, to_source)
+        .map(|(at, m)| at..at + m.len())
+        .chain(
+            lower
+                .match_indices(['(', ','])
+                .map(|(at, _)| at..lower.len()),
+        )
+        .collect();
+    marks.sort_by_key(|m| m.start);
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for mark in marks {
+        if mark.start >= start {
+            parts.push(start..mark.start);
+            start = mark.end;
+        }
+    }
+    parts.push(start..text.len());
+    let about_applying = |part: &str| {
+        let words = &commands::recipient().subject_words;
+        part.split(alone)
+            .any(|w| words.iter().any(|s| s.eq_ignore_ascii_case(w)))
+    };
+    parts
+        .into_iter()
+        .filter(|part| !about_applying(&text[part.clone()]))
+        .find_map(|part| field(text, part, to_source))
 }
 
 /// The text of the first macro of `names` the letter defines, pointing at
@@ -209,6 +266,53 @@ mod tests {
             (fm.company(), fm.role()),
             (Some("Northwind"), Some("Data Engineer"))
         );
+    }
+
+    #[test]
+    fn the_company_of_a_team_an_address_alone_and_never_a_subject() {
+        let company = |src: &str| front(src).company().map(String::from);
+        let src = "\\recipient{Halyard Recruitment Team}";
+        assert_eq!(company(src).as_deref(), Some("Halyard"));
+        assert_eq!(&src[front(src).company.unwrap().span], "Halyard");
+        assert_eq!(company("\\recipient{The Hiring Team}"), None);
+        let src = "\\recipient{}{Halyard Logistics\\\\12 Dock Road}";
+        assert_eq!(company(src).as_deref(), Some("Halyard Logistics"));
+        let letter_class = "\\begin{letter}{Ms Dana Lee\\\\Fernbrook Analytics\\\\12 Harbour Road}";
+        assert_eq!(
+            company(letter_class).as_deref(),
+            Some("Fernbrook Analytics")
+        );
+        assert_eq!(
+            company("\\recipient{RE: Senior Data Engineer (req 4411)}{}"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_role_is_the_part_of_a_subject_that_is_not_about_applying() {
+        let role = |subject: &str| {
+            let src = format!("\\lettertitle{{{subject}}}");
+            front(&src).role().map(String::from)
+        };
+        for (subject, wanted) in [
+            ("Platform Engineer - Team Ledger", Some("Platform Engineer")),
+            (
+                "Application for Platform Engineer - Team Ledger",
+                Some("Platform Engineer"),
+            ),
+            (
+                "Application – Associate Data Scientist",
+                Some("Associate Data Scientist"),
+            ),
+            (
+                "Python Software Developer\\newline Software \\& Solutions",
+                Some("Python Software Developer"),
+            ),
+            ("ITU Application", None),
+            ("RE: Job Application for Data Analyst", Some("Data Analyst")),
+        ] {
+            assert_eq!(role(subject).as_deref(), wanted, "{subject}");
+        }
     }
 
     #[test]

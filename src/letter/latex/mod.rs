@@ -348,6 +348,29 @@ mod tests {
     }
 
     #[test]
+    fn arguments_are_words_apart_and_lengths_set_bare_are_no_prose() {
+        let src = "\\topskip0pt\n\\parindent = 0pt\n\\contact{Ana}{Lima} \\icon{Phone}{9}{Leith, Scotland} and more.\n\nI moved it.\\iftoggle{long}{ It took a year.}{ It took a month.} Done.";
+        assert_eq!(
+            texts(src),
+            [
+                "Ana Lima Phone Leith, Scotland and more.",
+                "I moved it. It took a year. It took a month. Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_opening_is_the_salutation_whatever_its_words() {
+        use crate::letter::Part;
+        for opening in ["Cloudreach recruitment team", "\\salutation:"] {
+            let src = format!("\\opening{{{opening}}}\nI rebuilt the dispatch service.\n");
+            let letter = letter(&src);
+            let parts: Vec<Part> = letter.blocks.iter().map(|b| b.part).collect();
+            assert_eq!(parts, [Part::Salutation, Part::Body], "{opening}");
+        }
+    }
+
+    #[test]
     fn escaped_text_reads_back_as_itself() {
         let text = "Johnson & Johnson {R&D} 100% $5 #1 a_b ~x^2 \\o/";
         assert_eq!(texts(&super::escape(text)), [text]);

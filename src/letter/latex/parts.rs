@@ -7,7 +7,7 @@ use super::frames::Frame;
 use super::outline::Outline;
 use super::reader::{Macros, Reader};
 use super::scan::Scanner;
-use crate::letter::block::{Block, BlockKind};
+use crate::letter::block::{Block, BlockKind, Part};
 use std::ops::Range;
 
 /// The blocks of a letter, in the order they are printed.
@@ -108,7 +108,19 @@ impl<'s, 'o> Reader<'s, 'o> {
                 &mut self.opening
             }) = Some(inner);
         } else {
-            self.part(inner, BlockKind::Paragraph, false, closing);
+            self.letter_part_block(inner, closing);
+        }
+    }
+
+    /// The salutation or the sign-off as a block of its own; the
+    /// salutation is one whatever its words ("Cloudreach recruitment
+    /// team", `\salutation:`).
+    pub(super) fn letter_part_block(&mut self, inner: Range<usize>, closing: bool) {
+        self.out.flush();
+        let before = self.out.blocks.len();
+        self.part(inner, BlockKind::Paragraph, false, closing);
+        if let (false, Some(block)) = (closing, self.out.blocks.get_mut(before)) {
+            block.stated_part = Some(Part::Salutation);
         }
     }
 

@@ -164,13 +164,13 @@ impl<'s, 'o> Reader<'s, 'o> {
             "makelettertitle" => {
                 self.out.flush();
                 if let Some(opening) = self.opening.take() {
-                    self.part(opening, BlockKind::Paragraph, false, false);
+                    self.letter_part_block(opening, false);
                 }
             }
             "makeletterclosing" => {
                 self.out.flush();
                 if let Some(sign_off) = self.sign_off.take() {
-                    self.part(sign_off, BlockKind::Paragraph, false, true);
+                    self.letter_part_block(sign_off, true);
                 }
             }
             _ if outline::is_definition(name) => {
@@ -193,6 +193,13 @@ impl<'s, 'o> Reader<'s, 'o> {
         if word && !matches!(command, Command::Accent(_)) {
             self.scanner.skip_star();
             self.scanner.skip_options();
+        }
+        if word && matches!(command, Command::Skip | Command::Unknown) {
+            let rest = &self.src[self.scanner.pos..self.scanner.end];
+            if let Some(length) = commands::length_at(rest) {
+                self.scanner.pos += length;
+                return;
+            }
         }
         match command {
             Command::Arguments(spec) => self.arguments(spec),
@@ -281,6 +288,15 @@ impl<'s, 'o> Reader<'s, 'o> {
                 self.emphasis -= usize::from(emphasis);
                 if let Some(mark) = undo.filter(|m| m.words == self.out.words) {
                     self.out.undo(mark);
+                } else if !rest.is_empty() && self.scanner.group_follows() {
+                    // `\contact{Ana}{Lima}`: two arguments are two words.
+                    let close = self.scanner.pos.saturating_sub(1);
+                    let open = self.scanner.after_blanks(1);
+                    let bytes = self.src.as_bytes();
+                    let spaced = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_whitespace);
+                    if !spaced(close.saturating_sub(1)) && !spaced(open + 1) {
+                        self.push(close..self.scanner.pos, Some(" "));
+                    }
                 }
                 self.arguments(rest);
             }
