@@ -347,3 +347,20 @@ fn bad_tex_gives_one_clear_line_and_the_other_letters_are_linted() {
         ["deep.tex", "lone.tex", "good.md"]
     );
 }
+
+/// A suggestion quotes the letter as it reads: a technology held in a
+/// macro is named, not the macro.
+#[test]
+fn a_suggestion_names_what_a_macro_holds() {
+    let dir = temp_dir("latex-suggestion");
+    let letter = "\\documentclass{letter}\n\\newcommand{\\stack}{Kafka Streams}\n\\begin{document}\n\\begin{letter}{Fernbrook Analytics}\n\\opening{Dear Ms Lee,}\nAt Quill I moved our nightly batch to \\stack\\ and cut it from six hours to forty minutes.\n\nThank you for your time and consideration. I look forward to hearing from you.\n\\closing{Best regards,}\n\\end{letter}\n\\end{document}\n";
+    common::write(&dir.join("cover_letter.tex"), letter);
+    let report = report(&dir, &["--no-config", "cover_letter.tex"]);
+    let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
+    let closing = diagnostics.iter().find(|d| d["rule"] == "vague-closing");
+    let suggestion = closing.expect("a stock closing")["fix"]["message"].as_str();
+    assert!(
+        suggestion.is_some_and(|s| s.contains("walk you through the Kafka Streams work")),
+        "{suggestion:?}"
+    );
+}

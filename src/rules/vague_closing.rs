@@ -65,7 +65,8 @@ impl VagueClosing {
             .technologies
             .iter()
             .find(|m| counts[&m.tech] == most)?;
-        let name = letter.source.get(named.span.clone())?;
+        // As the letter reads, not as it is typed: a LaTeX macro expanded.
+        let name = letter.blocks[named.block].text().get(named.prose.clone())?;
         Some(Fix::suggestion(self.offer.replace("{technology}", name)))
     }
 
