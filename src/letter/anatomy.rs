@@ -140,7 +140,9 @@ pub(super) fn assign_parts(blocks: &mut [Block], source: &str) {
         })
         .or_else(|| bare_name_signature(blocks, body_from, source));
     for (i, block) in blocks.iter_mut().enumerate() {
+        let letterhead = block.stated_part == Some(Part::Header);
         block.part = match (salutation, sign_off) {
+            _ if letterhead && salutation.is_none_or(|s| i < s) => Part::Header,
             (Some(s), _) if i < s => Part::Header,
             (Some(s), _) if i == s => Part::Salutation,
             (_, Some(e)) if i == e => Part::SignOff,

@@ -17,6 +17,8 @@ struct LatexFile {
     arguments: HashMap<String, String>,
     structure: Structure,
     environments: Environments,
+    letterhead: Vec<String>,
+    letterhead_max_words: usize,
     symbols: HashMap<String, String>,
     ligatures: HashMap<String, String>,
     accents: HashMap<String, String>,
@@ -169,6 +171,17 @@ pub(super) fn environment(name: &str) -> Environment<'static> {
 
 pub(super) fn is_raw_environment(name: &str) -> bool {
     environment(name) == Environment::Raw
+}
+
+/// An environment that lays out a letterhead when it comes before the
+/// letter's prose.
+pub(super) fn is_letterhead(name: &str) -> bool {
+    FILE.letterhead.iter().any(|n| n == name)
+}
+
+/// The most words a block of a letterhead holds.
+pub(super) fn letterhead_max_words() -> usize {
+    FILE.letterhead_max_words
 }
 
 pub(super) fn is_letter_class(name: &str) -> bool {

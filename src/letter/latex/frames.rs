@@ -18,6 +18,9 @@ pub(super) enum Frame<'s, 'o> {
     Environment {
         name: &'s str,
         list: bool,
+        /// A letterhead's (`center`, `flushright`, `minipage` before the
+        /// letter's prose): the number of blocks when it began.
+        letterhead_from: Option<usize>,
     },
 }
 
@@ -81,7 +84,11 @@ mod tests {
     use super::*;
 
     fn environment(name: &str) -> Frame<'_, 'static> {
-        Frame::Environment { name, list: false }
+        Frame::Environment {
+            name,
+            list: false,
+            letterhead_from: None,
+        }
     }
 
     fn group() -> Frame<'static, 'static> {

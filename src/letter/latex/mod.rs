@@ -371,6 +371,24 @@ mod tests {
     }
 
     #[test]
+    fn a_letterhead_laid_out_before_the_prose_is_the_header() {
+        use crate::letter::Part;
+        let parts =
+            |src: &str| -> Vec<Part> { letter(src).blocks.iter().map(|b| b.part).collect() };
+        let head = "\\begin{center}\\textbf{Jane Roe}\\\\ 12 Harbour Road\\\\ jane@example.org\\end{center}\n\\begin{flushright}May 2, 2024\\end{flushright}\n";
+        let body =
+            "I rebuilt the dispatch service.\n\n\\begin{center}A centred line.\\end{center}\n";
+        assert_eq!(
+            parts(&format!("{head}{body}")),
+            [Part::Header, Part::Header, Part::Body, Part::Body]
+        );
+        // A whole letter set flush left is no letterhead.
+        let long = "I rebuilt the dispatch service for the depot network. ".repeat(6);
+        let src = format!("\\begin{{flushleft}}\n{long}\n\\end{{flushleft}}\n");
+        assert_eq!(parts(&src), [Part::Body]);
+    }
+
+    #[test]
     fn escaped_text_reads_back_as_itself() {
         let text = "Johnson & Johnson {R&D} 100% $5 #1 a_b ~x^2 \\o/";
         assert_eq!(texts(&super::escape(text)), [text]);

@@ -50,7 +50,16 @@ impl<'s, 'o> Reader<'s, 'o> {
         self.out.flush();
         let environment = commands::environment(name);
         let list = environment == Environment::List;
-        self.stack.push(Frame::Environment { name, list });
+        // Laid out before any prose of the letter's own: its letterhead.
+        let blocks = &self.out.blocks;
+        let letterhead_from = (commands::is_letterhead(name)
+            && blocks.iter().all(|b| b.stated_part == Some(Part::Header)))
+        .then_some(blocks.len());
+        self.stack.push(Frame::Environment {
+            name,
+            list,
+            letterhead_from,
+        });
         match environment {
             Environment::List => {
                 self.lists += 1;

@@ -7,7 +7,7 @@ use super::commands::{self, Command, LatexOptions};
 use super::frames::{Frame, Stack};
 use super::outline::{self, Outline};
 use super::scan::{Scanner, Token};
-use crate::letter::block::{Block, BlockKind};
+use crate::letter::block::{Block, BlockKind, Part};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -274,11 +274,26 @@ impl<'s, 'o> Reader<'s, 'o> {
 
     pub(super) fn end_frame(&mut self, frame: Frame<'s, 'o>) {
         match frame {
-            Frame::Environment { list, .. } => {
+            Frame::Environment {
+                list,
+                letterhead_from,
+                ..
+            } => {
                 if list {
                     self.list_stack.pop();
                 }
                 self.out.flush();
+                // Lines of a name, an address, contacts; a whole letter set
+                // flush left has paragraphs longer than any of them.
+                let from = letterhead_from.unwrap_or(self.out.blocks.len());
+                let from = from.min(self.out.blocks.len());
+                let laid_out = &mut self.out.blocks[from..];
+                let short = |b: &Block| b.word_count() <= commands::letterhead_max_words();
+                if laid_out.iter().all(short) {
+                    for block in laid_out {
+                        block.stated_part = Some(Part::Header);
+                    }
+                }
             }
             Frame::Group {
                 rest,
