@@ -4,7 +4,7 @@
 //! finding points into the file its text is in. An input that cannot be
 //! followed is told in one line, and the letter is linted without it.
 
-use crate::letter::{document_body, input_commands};
+use crate::letter::{document_body, input_commands, InputCommand};
 use crate::read::{clean, read_text, ReadError, Reading, MAX_FILE_BYTES};
 use crate::source::{text_start, LineIndex, Source, Spliced};
 use std::collections::HashSet;
@@ -54,12 +54,17 @@ pub enum Why {
 pub fn named_inputs(path: &Path, text: &str) -> Vec<PathBuf> {
     let folder = path.parent().unwrap_or(Path::new(""));
     let names = input_commands(text).into_iter().map(|c| &text[c.name]);
-    names
-        .filter_map(|name| {
-            let found = [folder.join(with_tex(name)), folder.join(name)];
-            found.into_iter().find(|p| p.is_file())
-        })
-        .collect()
+    names.filter_map(|name| lookup(&[folder], name)).collect()
+}
+
+/// The file `name` names in the first of `folders` that holds it, as TeX
+/// looks it up: with `.tex` added, then as written.
+fn lookup(folders: &[&Path], name: &str) -> Option<PathBuf> {
+    let with_tex = with_tex(name);
+    folders
+        .iter()
+        .flat_map(|dir| [dir.join(&with_tex), dir.join(name)])
+        .find(|p| p.is_file())
 }
 
 /// A name as TeX looks it up: `.tex` added when it has no such ending.
@@ -83,7 +88,11 @@ pub fn follow_unsaved(
     path: &Path,
     unsaved: &dyn Fn(&Path) -> Option<String>,
 ) -> (Source, Vec<Unfollowed>) {
-    if !source.is_latex() || input_commands(&source.text).is_empty() {
+    let commands = match source.is_latex() {
+        true => input_commands(&source.text),
+        false => Vec::new(),
+    };
+    if commands.is_empty() {
         return (source, Vec::new());
     }
     let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
@@ -109,7 +118,7 @@ pub fn follow_unsaved(
         source.text.as_str(),
         0..source.text.len(),
     );
-    follower.splice(None, whole, &folder, None);
+    follower.splice(None, whole, commands, &folder, None);
     if !follower.spliced.files.is_empty() {
         source.spliced = Some(follower.spliced);
     }
@@ -143,16 +152,16 @@ struct Found {
 impl Follower<'_> {
     /// Sets `part` of `text` (the letter's when `file` is `None`, else that
     /// of `files[file]`, shown as `shown`, in `folder`) into the spliced
-    /// text, each file it inputs after its command. `anchor` is where the
-    /// letter's own text inputs it.
+    /// text, each file it inputs (`commands`, the text's) after its
+    /// command. `anchor` is where the letter's own text inputs it.
     fn splice(
         &mut self,
         file: Option<usize>,
         (shown, text, part): (&str, &str, Range<usize>),
+        commands: Vec<InputCommand>,
         folder: &Path,
         anchor: Option<usize>,
     ) {
-        let commands = input_commands(text);
         let commands = commands.into_iter().filter(|c| c.range.start >= part.start);
         let commands: Vec<_> = commands.filter(|c| c.range.end <= part.end).collect();
         let lines = (!commands.is_empty()).then(|| LineIndex::new(text));
@@ -209,7 +218,9 @@ impl Follower<'_> {
         let folder = found.path.parent().unwrap_or(Path::new("")).to_path_buf();
         self.open.push(found.real);
         let part = document_body(&text);
-        self.splice(Some(index), (&shown, &text, part), &folder, Some(anchor));
+        let commands = input_commands(&text);
+        let file = (shown.as_str(), text.as_str(), part);
+        self.splice(Some(index), file, commands, &folder, Some(anchor));
         self.open.pop();
         self.spliced.files[index].text = text;
         Ok(())
@@ -239,13 +250,9 @@ impl Follower<'_> {
             self.full = true;
             return Err(Why::TooMuch);
         }
-        let with_tex = with_tex(name);
-        let candidates = [folder, self.letter_folder.as_path()]
-            .into_iter()
-            .flat_map(|dir| [dir.join(&with_tex), dir.join(name)]);
-        let shown = || clean(&folder.join(&with_tex)).display().to_string();
-        let Some(path) = candidates.into_iter().find(|p| p.is_file()) else {
-            return Err(Why::Missing(shown()));
+        let Some(path) = lookup(&[folder, &self.letter_folder], name) else {
+            let shown = clean(&folder.join(with_tex(name))).display().to_string();
+            return Err(Why::Missing(shown));
         };
         let shown = clean(&path).display().to_string();
         let real = std::fs::canonicalize(&path)

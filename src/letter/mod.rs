@@ -33,11 +33,12 @@ pub fn is_latex_letter(file_name: &str, source: &str) -> bool {
     if latex::is_letter(file_name, source) {
         return true;
     }
-    let options = LatexOptions::default();
-    let Ok(letter) = Letter::from_latex(source, FrontMatter::default(), &options) else {
+    // Its blocks and their parts only: no technologies or metrics.
+    let Ok((mut blocks, _)) = latex::read(source, &LatexOptions::default()) else {
         return false;
     };
-    let has = |part| letter.blocks.iter().any(|b| b.part == part);
+    anatomy::assign_parts(&mut blocks, source);
+    let has = |part| blocks.iter().any(|b| b.part == part);
     has(Part::Salutation) && has(Part::SignOff)
 }
 

@@ -111,6 +111,8 @@ static COMMANDS: LazyLock<HashMap<&'static str, Command<'static>>> = LazyLock::n
         }
     };
     add(&file.skip, Command::Skip);
+    // What an input names is a file, never prose.
+    add(&file.inputs, Command::Skip);
     add(&file.read, Command::Read);
     add(&file.emphasis, Command::Emphasis);
     add(&s.headings, Command::Heading);

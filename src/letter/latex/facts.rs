@@ -100,6 +100,15 @@ fn names_person(text: &str) -> bool {
         .any(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
+/// A range of `field`'s text as a range of the source: itself when the
+/// source spells the text as it reads, else the whole field.
+fn within(field: &Field) -> impl Fn(Range<usize>) -> Range<usize> + '_ {
+    move |r| match field.span.len() == field.text.len() {
+        true => field.span.start + r.start..field.span.start + r.end,
+        false => field.span.clone(),
+    }
+}
+
 /// The words of a recipient before those that name a person or a team
 /// ("Halyard" of "Halyard Recruitment Team"), when they start with a
 /// capital, "The" left out.
@@ -118,11 +127,7 @@ fn before_team(name: &Field) -> Option<Field> {
         .get(..4)
         .is_some_and(|t| t.eq_ignore_ascii_case("the "));
     let start = if the { 4 } else { 0 };
-    let to_source = |r: Range<usize>| match name.span.len() == text.len() {
-        true => name.span.start + r.start..name.span.start + r.end,
-        false => name.span.clone(),
-    };
-    let company = field(text, start.min(team)..team, to_source)?;
+    let company = field(text, start.min(team)..team, within(name))?;
     company
         .text
         .starts_with(char::is_uppercase)
@@ -133,18 +138,9 @@ fn before_team(name: &Field) -> Option<Field> {
 /// Engineer (Req 4471)" names "Senior Backend Engineer".
 fn role_in(subject: &Field) -> Option<Field> {
     let text = &subject.text;
-    let to_source = |r: Range<usize>| {
-        let start = subject.span.start + r.start;
-        let end = subject.span.start + r.end;
-        // The subject's span maps its text only when the source spells it.
-        if subject.span.len() == text.len() {
-            start..end
-        } else {
-            subject.span.clone()
-        }
-    };
+    let to_source = within(subject);
     if let Some(title) = role_titles(text).first() {
-        return field(text, title.title.clone(), to_source);
+        return field(text, title.title.clone(), &to_source);
     }
     // Its parts between the marks ("Application for | Platform Engineer |
     // Team Ledger"): the first that is not about the application itself.
@@ -186,7 +182,7 @@ fn role_in(subject: &Field) -> Option<Field> {
     parts
         .into_iter()
         .filter(|part| !about_applying(&text[part.clone()]))
-        .find_map(|part| field(text, part, to_source))
+        .find_map(|part| field(text, part, &to_source))
 }
 
 /// The text of the first macro of `names` the letter defines, pointing at

@@ -42,7 +42,7 @@ impl<'s, 'o> Reader<'s, 'o> {
             self.out.muted = false;
             if self.title_at.is_none() {
                 if let Some(opening) = self.opening.take() {
-                    self.part(opening, BlockKind::Paragraph, false, false);
+                    self.salutation(opening);
                 }
             }
             return;
@@ -51,9 +51,12 @@ impl<'s, 'o> Reader<'s, 'o> {
         let environment = commands::environment(name);
         let list = environment == Environment::List;
         // Laid out before any prose of the letter's own: its letterhead.
+        // Header marks are only ever given to the leading blocks.
         let blocks = &self.out.blocks;
         let letterhead_from = (commands::is_letterhead(name)
-            && blocks.iter().all(|b| b.stated_part == Some(Part::Header)))
+            && blocks
+                .last()
+                .is_none_or(|b| b.stated_part == Some(Part::Header)))
         .then_some(blocks.len());
         self.stack.push(Frame::Environment {
             name,
@@ -116,19 +119,20 @@ impl<'s, 'o> Reader<'s, 'o> {
             } else {
                 &mut self.opening
             }) = Some(inner);
+        } else if closing {
+            self.part(inner, BlockKind::Paragraph, false, true);
         } else {
-            self.letter_part_block(inner, closing);
+            self.salutation(inner);
         }
     }
 
-    /// The salutation or the sign-off as a block of its own; the
-    /// salutation is one whatever its words ("Cloudreach recruitment
-    /// team", `\salutation:`).
-    pub(super) fn letter_part_block(&mut self, inner: Range<usize>, closing: bool) {
+    /// The salutation as a block of its own, one whatever its words
+    /// ("Cloudreach recruitment team", `\salutation:`).
+    pub(super) fn salutation(&mut self, inner: Range<usize>) {
         self.out.flush();
         let before = self.out.blocks.len();
-        self.part(inner, BlockKind::Paragraph, false, closing);
-        if let (false, Some(block)) = (closing, self.out.blocks.get_mut(before)) {
+        self.part(inner, BlockKind::Paragraph, false, false);
+        if let Some(block) = self.out.blocks.get_mut(before) {
             block.stated_part = Some(Part::Salutation);
         }
     }

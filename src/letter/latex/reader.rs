@@ -164,13 +164,13 @@ impl<'s, 'o> Reader<'s, 'o> {
             "makelettertitle" => {
                 self.out.flush();
                 if let Some(opening) = self.opening.take() {
-                    self.letter_part_block(opening, false);
+                    self.salutation(opening);
                 }
             }
             "makeletterclosing" => {
                 self.out.flush();
                 if let Some(sign_off) = self.sign_off.take() {
-                    self.letter_part_block(sign_off, true);
+                    self.part(sign_off, BlockKind::Paragraph, false, true);
                 }
             }
             _ if outline::is_definition(name) => {
@@ -285,13 +285,13 @@ impl<'s, 'o> Reader<'s, 'o> {
                 self.out.flush();
                 // Lines of a name, an address, contacts; a whole letter set
                 // flush left has paragraphs longer than any of them.
-                let from = letterhead_from.unwrap_or(self.out.blocks.len());
-                let from = from.min(self.out.blocks.len());
-                let laid_out = &mut self.out.blocks[from..];
-                let short = |b: &Block| b.word_count() <= commands::letterhead_max_words();
-                if laid_out.iter().all(short) {
-                    for block in laid_out {
-                        block.stated_part = Some(Part::Header);
+                if let Some(from) = letterhead_from {
+                    let laid_out = &mut self.out.blocks[from..];
+                    let short = |b: &Block| b.word_count() <= commands::letterhead_max_words();
+                    if laid_out.iter().all(short) {
+                        for block in laid_out {
+                            block.stated_part = Some(Part::Header);
+                        }
                     }
                 }
             }
