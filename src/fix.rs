@@ -24,16 +24,6 @@ pub enum Applicability {
     DisplayOnly,
 }
 
-impl Applicability {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Applicability::Safe => "safe",
-            Applicability::Unsafe => "unsafe",
-            Applicability::DisplayOnly => "display-only",
-        }
-    }
-}
-
 /// Replace the text at `range` with `replacement`; an empty range inserts,
 /// an empty replacement deletes. `range` is a byte range into the letter
 /// as read, on char boundaries.

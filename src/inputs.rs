@@ -290,11 +290,10 @@ pub fn read_postings(letters: &[Letter]) -> Postings {
 }
 
 /// A file a folder argument lints. A `.tex` file there may be a résumé
-/// or a paper: it is a letter when it reads as one (one that cannot be
-/// read is kept, for its error to be told).
-/// Whether a walked file is a letter: a `.tex` file is one when it reads
-/// as one, or when a file it inputs does (a `main.tex` that inputs
-/// `sections/coverletter.tex`), since it is then the letter's main file.
+/// or a paper: it is a letter when it reads as one, or when a file it
+/// inputs does (a `main.tex` that inputs `sections/coverletter.tex` is the
+/// letter's main file). One that cannot be read is kept, for its error to
+/// be told.
 fn is_letter(entry: &ignore::DirEntry) -> bool {
     let extension = entry.path().extension().and_then(|e| e.to_str());
     let extension = extension.map(str::to_ascii_lowercase);

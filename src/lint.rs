@@ -73,7 +73,8 @@ pub fn lint_parsed(
     config: &Config,
     posting: Option<Arc<Posting>>,
 ) -> Result<FileReport, LintError> {
-    let letter = if source.is_latex() {
+    let latex = source.is_latex();
+    let letter = if latex {
         let text = source.letter_text();
         Letter::from_latex(text, front_matter?, &config.file.latex)
             .map_err(|e| e.placed(|at| source.line_of(at)))?
@@ -108,7 +109,7 @@ pub fn lint_parsed(
             if disabled.silences(finding.span.as_ref()) {
                 continue;
             }
-            if source.is_latex() {
+            if latex {
                 let edits = finding.fix.iter_mut().flat_map(|f| &mut f.edits);
                 edits.for_each(|e| e.replacement = letter::tex_escape(&e.replacement));
             }

@@ -5,8 +5,7 @@ use crate::config::{ConfigError, Selection};
 use crate::diagnostic::Severity;
 use crate::fixing::{fix_letter, FixError, FixMode, FixOptions};
 use crate::inputs::{load_configs, read_postings, InputError, Inputs, Letter, PostingError};
-use crate::letter;
-use crate::lint::{lint_parsed, LintError};
+use crate::lint::{lint_parsed, lint_with_posting, LintError};
 use crate::ordered::{write_in_order, Writing};
 use crate::report::{self, Linted, Output, Reporter, WriteError};
 use crate::source::Source;
@@ -177,7 +176,7 @@ fn lint_all(
         let lint_fixed = |fixed: Source| {
             let path = PathBuf::from(&fixed.path);
             let (fixed, _) = tex_inputs::follow(fixed, &path);
-            let report = lint_parsed(&fixed, letter::front_matter(&fixed), config, posting)?;
+            let report = lint_with_posting(&fixed, config, posting)?;
             Ok((fixed, report))
         };
         let linted = fix_letter(linted, options.fix, letter.file.as_deref(), lint_fixed)?;

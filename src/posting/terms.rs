@@ -246,25 +246,30 @@ pub fn of_sentence(text: &str) -> Vec<(Term, bool)> {
 
 /// Marks the words each requirement alone uses in the whole posting.
 pub(super) fn mark_rare<'t>(terms: impl Iterator<Item = &'t mut Term>, prose: &[(String, usize)]) {
-    // Counted by the stem's first six letters: stems that answer each other
-    // share them, so one pass over the posting counts every use.
+    // Grouped by the stem's first six letters, which stems that answer each
+    // other share: each term is compared with its group, not the posting.
     let key = |stem: &str| stem.chars().take(6).collect::<String>();
-    let mut uses: HashMap<String, usize> = HashMap::new();
+    let mut groups: HashMap<String, Vec<Term>> = HashMap::new();
     for (text, _) in prose {
         for (term, _) in found(text).1 {
-            if let Term::Word { stem, .. } = term {
-                *uses.entry(key(&stem)).or_default() += 1;
+            if let Term::Word { stem, .. } = &term {
+                groups.entry(key(stem)).or_default().push(term);
             }
         }
     }
     for term in terms {
+        let Term::Word { stem, .. } = &*term else {
+            continue;
+        };
+        let group = groups.get(&key(stem)).map_or(&[][..], Vec::as_slice);
+        let uses = group.iter().filter(|t| term.answers(t)).count();
         if let Term::Word {
-            stem,
             rare,
             generic: false,
+            ..
         } = term
         {
-            *rare = uses.get(&key(stem)).is_none_or(|n| *n <= 1);
+            *rare = uses <= 1;
         }
     }
 }

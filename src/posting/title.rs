@@ -145,7 +145,9 @@ fn split_title(
             sure,
         })
     };
-    let is_known = |text: &str| known_company.is_some_and(|k| same_company(&k.text, text));
+    let is_known = |text: &str| {
+        !text.trim().is_empty() && known_company.is_some_and(|k| same_company(&k.text, text))
+    };
     for at in [" at ", " @ "] {
         if let Some((role, company)) = title.split_once(at) {
             return (stated(role, has_job_noun(role)), stated(company, true));

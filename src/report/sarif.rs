@@ -282,7 +282,7 @@ fn sarif_fix(fix: &Fix, uri: &str) -> Value {
             "artifactLocation": { "uri": uri },
             "replacements": replacements,
         }],
-        "properties": { "applicability": fix.applicability.as_str() },
+        "properties": { "applicability": fix.applicability },
     })
 }
 

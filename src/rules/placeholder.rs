@@ -170,6 +170,23 @@ impl Placeholder {
         Some(Fix::replace(Applicability::Safe, span.clone(), value))
     }
 
+    /// A bracketed slot's finding, with the fix that fills it when the
+    /// letter declares what goes there.
+    fn bracketed_slot(
+        &self,
+        letter: &Letter,
+        context: &Context,
+        span: Range<usize>,
+        text: &str,
+    ) -> Finding {
+        let fix = self.fill(letter, context, &span, text);
+        let finding = slot(span, text);
+        match fix {
+            Some(fix) => finding.fix(fix),
+            None => finding,
+        }
+    }
+
     /// "PARAGRAPH TWO:" and "Paragraph 1 –" where a line of the block
     /// starts: the label and its colon or dash.
     fn instructions(&self, block: &Block) -> Vec<Range<usize>> {
@@ -261,13 +278,6 @@ fn slot(span: Range<usize>, text: &str) -> Finding {
 impl Rule for Placeholder {
     fn check(&self, letter: &Letter, context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
-        let mut bracketed_slot = |span: Range<usize>, text: &str| {
-            let finding = slot(span.clone(), text);
-            findings.push(match self.fill(letter, context, &span, text) {
-                Some(fix) => finding.fix(fix),
-                None => finding,
-            });
-        };
         for block in &letter.blocks {
             let text = block.text();
             for b in bracketed(text) {
@@ -286,8 +296,19 @@ impl Rule for Placeholder {
                 };
                 if is_slot {
                     let whole = b.whole;
-                    bracketed_slot(block.prose.source_range(whole.clone()), &text[whole]);
+                    let span = block.prose.source_range(whole.clone());
+                    findings.push(self.bracketed_slot(letter, context, span, &text[whole]));
                 }
+            }
+            for m in self.markers(block) {
+                findings.push(slot(block.prose.source_range(m.clone()), &text[m]));
+            }
+            for m in self.instructions(block) {
+                let span = block.prose.source_range(m.clone());
+                let message = format!("template instruction `{}` left in the letter", &text[m]);
+                findings.push(
+                    Finding::at(span, message).label("write what it asks for, then delete it"),
+                );
             }
         }
         // Markdown reads `<Your Name>` as an HTML tag named "Your".
@@ -299,21 +320,9 @@ impl Rule for Placeholder {
             for caps in TAG.captures_iter(html) {
                 if caps[1].is_empty() && !self.is_html(&caps[2]) {
                     let m = caps.get(0).expect("match");
-                    bracketed_slot(range.start + m.start()..range.start + m.end(), m.as_str());
+                    let span = range.start + m.start()..range.start + m.end();
+                    findings.push(self.bracketed_slot(letter, context, span, m.as_str()));
                 }
-            }
-        }
-        for block in &letter.blocks {
-            let text = block.text();
-            for m in self.markers(block) {
-                findings.push(slot(block.prose.source_range(m.clone()), &text[m]));
-            }
-            for m in self.instructions(block) {
-                let span = block.prose.source_range(m.clone());
-                let message = format!("template instruction `{}` left in the letter", &text[m]);
-                findings.push(
-                    Finding::at(span, message).label("write what it asks for, then delete it"),
-                );
             }
         }
         findings.sort_by_key(|f| f.span.as_ref().map(|s| s.start));
