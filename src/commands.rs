@@ -93,12 +93,8 @@ pub fn explain(id: &str, options: &RunOptions, out: &mut dyn Write) -> Result<()
         None => {
             let config = working_config(options)?;
             let known = config.rule_ids.iter().map(String::as_str);
-            let spec = config.file.custom.iter().find(|spec| spec.id == id);
-            let spec =
-                spec.ok_or_else(|| CommandError::UnknownRule(UnknownRule::among(id, known)))?;
-            let file = config.file.path.as_deref();
-            let file = file.unwrap_or(Path::new(config::FILE_NAME)).display();
-            explain::explain_custom(spec, &file.to_string(), color)
+            let page = explain::custom_page(&config, id, color);
+            page.ok_or_else(|| CommandError::UnknownRule(UnknownRule::among(id, known)))?
         }
     };
     Ok(report::written(out.write_all(page.as_bytes()))?)

@@ -139,3 +139,14 @@ pub struct Diagnostic {
     /// a LaTeX letter inputs.
     pub path: Option<String>,
 }
+
+impl Diagnostic {
+    /// The message with the help on a line of its own, for outputs that
+    /// carry one text per finding (SARIF, GitHub, an editor).
+    pub fn message_with_help(&self) -> String {
+        match &self.help {
+            Some(help) => format!("{}\nhelp: {help}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}

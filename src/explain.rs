@@ -94,6 +94,15 @@ pub fn explain(doc: &RuleDoc, color: bool) -> String {
 
 /// A `[[custom]]` rule's page, from the config file that defines it: what
 /// it matches, its message, level and help, and the table itself.
+/// The page of custom rule `id`, as `config` defines it; none when it
+/// defines no such rule.
+pub fn custom_page(config: &Config, id: &str, color: bool) -> Option<String> {
+    let spec = config.file.custom.iter().find(|spec| spec.id == id)?;
+    let file = config.file.path.as_deref();
+    let file = file.unwrap_or(std::path::Path::new(crate::config::FILE_NAME));
+    Some(explain_custom(spec, &file.display().to_string(), color))
+}
+
 pub fn explain_custom(spec: &CustomSpec, file: &str, color: bool) -> String {
     let id = spec.id.as_str();
     let level = format!("Level: {}", spec.level.as_str());

@@ -343,7 +343,7 @@ pub fn read_posting(path: &str) -> Result<Posting, PostingError> {
 }
 
 /// A path the letter gives, relative to its own folder.
-fn relative_to_letter(letter: &Path, relative: &str) -> String {
+pub fn relative_to_letter(letter: &Path, relative: &str) -> String {
     let base = match letter == Path::new("-") {
         true => std::env::current_dir().unwrap_or_default(),
         false => letter.parent().map(Path::to_path_buf).unwrap_or_default(),

@@ -38,9 +38,10 @@ pub fn code_actions(
         let fixes = touched
             .iter()
             .filter_map(|d| Some((d, fix_action(document, lines, d)?)));
+        let place = CommentPlace::of(document);
         let comments = touched
             .iter()
-            .filter_map(|d| Some((d, disable(document, lines, d)?)));
+            .filter_map(|d| Some((d, disable(document, lines, d, place)?)));
         for (d, mut action) in fixes.chain(comments) {
             action.diagnostics = Some(vec![diagnostics::from_finding(report, d, lines)]);
             // Two findings of one rule on one line share one comment.
@@ -170,19 +171,39 @@ impl Syntax {
     }
 }
 
+/// What a suppression comment in a document depends on, read once for all
+/// the findings under the cursor: the comment syntax, and where the front
+/// matter ends (no comment can stand in it).
+#[derive(Clone, Copy)]
+struct CommentPlace {
+    syntax: Syntax,
+    front_end: usize,
+}
+
+impl CommentPlace {
+    fn of(document: &Document) -> CommentPlace {
+        let source = document.source();
+        let front = letter::front_matter(&source).map(|f| f.range.end);
+        CommentPlace {
+            syntax: Syntax::of(&source),
+            front_end: front.unwrap_or(0),
+        }
+    }
+}
+
 /// "Disable <rule> for this line", or for a finding about the whole
 /// letter, which no line's comment silences, "for this letter". A finding
 /// in the front matter gets none: no comment can stand there.
-fn disable(document: &Document, lines: &Lines, finding: &Diagnostic) -> Option<CodeAction> {
+fn disable(
+    document: &Document,
+    lines: &Lines,
+    finding: &Diagnostic,
+    CommentPlace { syntax, front_end }: CommentPlace,
+) -> Option<CodeAction> {
     let text = &document.text;
-    let source = document.source();
-    let syntax = Syntax::of(&source);
-    let front = letter::front_matter(&source)
-        .map(|f| f.range)
-        .unwrap_or_default();
     let rule = &finding.rule;
     let (title, at, new_text) = match &finding.span {
-        Some(span) if span.start < front.end => return None,
+        Some(span) if span.start < front_end => return None,
         Some(span) => {
             let comment = syntax.comment(&format!("disable-next-line {rule}"));
             let (at, new_text) = above(text, lines, span.start, syntax, comment);
@@ -190,7 +211,7 @@ fn disable(document: &Document, lines: &Lines, finding: &Diagnostic) -> Option<C
         }
         None => {
             // Under the front matter, whose range ends with its line.
-            let at = front.end;
+            let at = front_end;
             let comment = syntax.comment(&format!("disable {rule}"));
             let new_text = match at == text.len() && !text.is_empty() && !text.ends_with('\n') {
                 true => format!("\n{comment}\n"),

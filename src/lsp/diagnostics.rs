@@ -25,10 +25,7 @@ pub fn from_report(report: &FileReport, lines: &Lines) -> Vec<LspDiagnostic> {
 }
 
 pub fn from_finding(report: &FileReport, d: &Diagnostic, lines: &Lines) -> LspDiagnostic {
-    let message = match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
-    };
+    let message = d.message_with_help();
     LspDiagnostic {
         range: lines.range(&span(report, d)),
         severity: Some(match d.severity {

@@ -5,7 +5,7 @@ use super::position::{Encoding, Lines};
 use super::uri;
 use super::workspace::Workspace;
 use crate::front_matter::FrontMatter;
-use crate::inputs::read_posting;
+use crate::inputs::{read_posting, relative_to_letter};
 use crate::letter;
 use crate::lint::{lint_parsed, FileReport};
 use crate::source::{self, Source};
@@ -97,9 +97,9 @@ impl Document {
             .collect();
         let posting = front_matter.as_ref().ok().and_then(|f| f.posting.clone());
         let posting = posting.and_then(|field| {
-            let folder = self.path.as_ref().and_then(|p| p.parent());
-            let path = folder.unwrap_or(&PathBuf::new()).join(&field.text);
-            match read_posting(&path.display().to_string()) {
+            // An unsaved buffer stands where standard input does.
+            let letter = self.path.as_deref().unwrap_or(Path::new("-"));
+            match read_posting(&relative_to_letter(letter, &field.text)) {
                 Ok(posting) => Some(Arc::new(posting)),
                 Err(cause) => {
                     let message =

@@ -4,8 +4,8 @@
 use super::diagnostics::span;
 use super::document::Document;
 use super::position::Lines;
-use crate::config::{Config, FILE_NAME};
-use crate::explain::{explain, explain_custom};
+use crate::config::Config;
+use crate::explain::{custom_page, explain};
 use crate::rules;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
@@ -41,11 +41,7 @@ pub fn hover(document: &Document, lines: &Lines, offset: usize, config: &Config)
 fn page(id: &str, config: &Config) -> Option<String> {
     let text = match rules::doc(id) {
         Some(doc) => explain(doc, false),
-        None => {
-            let spec = config.file.custom.iter().find(|spec| spec.id == id)?;
-            let file = config.file.path.as_deref().map(|p| p.display().to_string());
-            explain_custom(spec, file.as_deref().unwrap_or(FILE_NAME), false)
-        }
+        None => custom_page(config, id, false)?,
     };
     Some(format!("```text\n{}\n```\n", text.trim_end()))
 }

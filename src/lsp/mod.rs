@@ -22,7 +22,6 @@ mod transport;
 mod uri;
 mod workspace;
 
-use crate::config::FILE_NAME;
 use crate::inputs::Inputs;
 use document::Document;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
@@ -232,17 +231,17 @@ impl<'c> Server<'c> {
         if let (Some(document), Some(change)) = (document, params.content_changes.pop()) {
             document.text = change.text;
             document.stale = true;
+            // A LaTeX letter that inputs it reads it as it stands.
             if document.is_latex() {
-                self.latex_stale();
+                self.mark_stale(Document::is_latex);
             }
         }
     }
 
-    /// The open LaTeX letters are to be linted again: a file one of them
-    /// inputs may have changed.
-    fn latex_stale(&mut self) {
-        let latex = self.documents.values_mut().filter(|d| d.is_latex());
-        latex.for_each(|d| d.stale = true);
+    /// The open documents `which` picks are to be linted again.
+    fn mark_stale(&mut self, which: impl Fn(&Document) -> bool) {
+        let picked = self.documents.values_mut().filter(|d| which(d));
+        picked.for_each(|d| d.stale = true);
     }
 
     /// A saved config file is read again, as when the client reports it
@@ -251,9 +250,9 @@ impl<'c> Server<'c> {
     /// are linted again.
     fn saved(&mut self, params: DidSaveTextDocumentParams) {
         let path = uri::to_path(&params.text_document.uri);
-        match path.filter(|p| p.file_name().is_some_and(|name| name == FILE_NAME)) {
+        match path.filter(|p| workspace::is_config(p)) {
             Some(config) => self.configs_changed(&[config]),
-            None => self.latex_stale(),
+            None => self.mark_stale(Document::is_latex),
         }
     }
 
@@ -264,7 +263,7 @@ impl<'c> Server<'c> {
             return;
         };
         if document.is_latex() {
-            self.latex_stale();
+            self.mark_stale(Document::is_latex);
         }
         self.publish(document.uri.clone(), Vec::new());
         let on_disk = document.path.as_ref().filter(|p| p.is_file()).map(|path| {
@@ -275,7 +274,7 @@ impl<'c> Server<'c> {
             .workspace
             .set_company(&document.name(), on_disk.flatten().as_deref())
         {
-            self.documents.values_mut().for_each(|d| d.stale = true);
+            self.mark_stale(|_| true);
         }
     }
 
@@ -284,9 +283,7 @@ impl<'c> Server<'c> {
             .changes
             .iter()
             .filter_map(|change| uri::to_path(&change.uri));
-        let configs: Vec<PathBuf> = configs
-            .filter(|path| path.file_name().is_some_and(|name| name == FILE_NAME))
-            .collect();
+        let configs: Vec<PathBuf> = configs.filter(|path| workspace::is_config(path)).collect();
         self.configs_changed(&configs);
     }
 
@@ -295,7 +292,7 @@ impl<'c> Server<'c> {
             self.workspace.reload(config);
         }
         if !configs.is_empty() {
-            self.documents.values_mut().for_each(|d| d.stale = true);
+            self.mark_stale(|_| true);
         }
     }
 
@@ -309,14 +306,14 @@ impl<'c> Server<'c> {
     /// Lints each document changed since it was last linted, and the
     /// others again when one names another company than before.
     fn lint_stale(&mut self) {
-        let unsaved = document::unsaved_latex(self.documents.values());
+        // Run on every message: the open texts are gathered only when needed.
+        let stale = self.documents.values().any(|d| d.stale);
+        let unsaved = document::unsaved_latex(self.documents.values().filter(|_| stale));
         while let Some(document) = self.documents.values_mut().find(|d| d.stale) {
             let linted = document.lint(&mut self.workspace, self.encoding, &unsaved);
             let uri = document.uri.clone();
             if linted.companies_changed {
-                for other in self.documents.values_mut().filter(|d| d.uri != uri) {
-                    other.stale = true;
-                }
+                self.mark_stale(|other| other.uri != uri);
             }
             self.publish(uri, linted.diagnostics);
         }

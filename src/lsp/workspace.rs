@@ -151,3 +151,8 @@ pub fn watch_config_files() -> Request {
     let id = RequestId::from("letterlint-watch".to_string());
     Request::new(id, RegisterCapability::METHOD.to_string(), params)
 }
+
+/// Whether `path` names a config file.
+pub fn is_config(path: &Path) -> bool {
+    path.file_name().is_some_and(|name| name == FILE_NAME)
+}

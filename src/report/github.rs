@@ -47,10 +47,7 @@ impl Reporter for Github {
                 };
             }
             let title = property(&format!("letterlint ({})", d.rule));
-            let message = match &d.help {
-                Some(help) => format!("{}\nhelp: {help}", d.message),
-                None => d.message.clone(),
-            };
+            let message = d.message_with_help();
             let _ = writeln!(
                 out,
                 "::{command} {properties},title={title}::{}",

@@ -237,10 +237,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn result(d: &Diagnostic, uri: &str, region: Value, fingerprint: u64) -> Value {
-    let message = match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
-    };
+    let message = d.message_with_help();
     let mut result = json!({
         "ruleId": d.rule,
         "level": level(d.severity),
