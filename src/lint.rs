@@ -197,8 +197,9 @@ fn told_in_files(source: &Source, report: &mut FileReport) {
         }
     };
     let coverage = report.posting.iter_mut().flat_map(|p| &mut p.coverage);
+    let letter_line = source.letter_lines();
     for covered in coverage {
-        covered.letter_line = covered.letter_line.map(|l| source.letter_line(l));
+        covered.letter_line = covered.letter_line.map(&letter_line);
     }
 }
 

@@ -110,19 +110,14 @@ impl Source {
     /// The letter's own line that a 1-based line of
     /// [`Source::letter_text`] stands on (see [`Source::in_letter`]).
     pub fn letter_line(&self, line: usize) -> usize {
-        let text = self.letter_text();
-        let start = match line.checked_sub(2) {
-            Some(n) => text
-                .match_indices('\n')
-                .nth(n)
-                .map_or(text.len(), |(i, _)| i + 1),
-            None => 0,
-        };
-        let offset = self.in_letter(start);
-        self.text[..offset.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1
+        self.letter_lines()(line)
+    }
+
+    /// [`Source::letter_line`] for many lines: both texts are indexed once.
+    pub fn letter_lines(&self) -> impl Fn(usize) -> usize + '_ {
+        let spliced = LineIndex::new(self.letter_text());
+        let own = LineIndex::new(&self.text);
+        move |line| own.line_col(self.in_letter(spliced.line_start(line))).line
     }
 
     /// The file an offset of [`Source::letter_text`] is in (`None` for the
@@ -227,6 +222,12 @@ impl<'a> LineIndex<'a> {
         self.line_starts
             .partition_point(|&start| start <= offset)
             .saturating_sub(1)
+    }
+
+    /// Where the 1-based `line` starts; the text's end past its last line.
+    pub fn line_start(&self, line: usize) -> usize {
+        let starts = self.line_starts.get(line.saturating_sub(1));
+        starts.copied().unwrap_or(self.text.len())
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {
